@@ -1,0 +1,81 @@
+package dev.preflight.platform;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The JDBC driver behind Preflight's datasource. The URL {@value #URL} (the default) means
+ * "the embedded PostgreSQL": the first connection starts it, later ones reuse it. Any other URL,
+ * such as {@code jdbc:postgresql://db:5432/preflight} from {@code QUARKUS_DATASOURCE_JDBC_URL},
+ * goes to the PostgreSQL driver unchanged and nothing is started.
+ * <p>
+ * Starting on the first connection rather than in the configuration keeps the build from
+ * starting a database, and still starts it before Flyway and Hibernate, which connect first.
+ */
+public final class EmbeddedDatabaseDriver implements Driver {
+
+    public static final String URL = "jdbc:preflight:embedded";
+
+    private final Driver postgres = new org.postgresql.Driver();
+
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (url == null || !url.startsWith(URL)) {
+            return postgres.connect(url, info);
+        }
+        EmbeddedDatabase database = embeddedDatabase();
+        Properties credentials = new Properties();
+        credentials.putAll(info);
+        credentials.setProperty("user", database.username());
+        credentials.setProperty("password", database.password());
+        return postgres.connect(database.jdbcUrl(), credentials);
+    }
+
+    private static EmbeddedDatabase embeddedDatabase() {
+        Config config = ConfigProvider.getConfig();
+        boolean ephemeral = config.getOptionalValue("preflight.database.ephemeral", Boolean.class).orElse(false);
+        Path dataDir = ephemeral
+                ? Path.of(System.getProperty("java.io.tmpdir"), "preflight-" + ProcessHandle.current().pid())
+                : Path.of(config.getValue("preflight.data-dir", String.class));
+        return EmbeddedDatabase.start(dataDir, ephemeral);
+    }
+
+    @Override
+    public boolean acceptsURL(String url) throws SQLException {
+        return url != null && (url.startsWith(URL) || postgres.acceptsURL(url));
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+        return postgres.getPropertyInfo(url, info);
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return postgres.getMajorVersion();
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return postgres.getMinorVersion();
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+        return postgres.jdbcCompliant();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return postgres.getParentLogger();
+    }
+}

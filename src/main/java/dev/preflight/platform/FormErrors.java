@@ -1,0 +1,23 @@
+package dev.preflight.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Field errors of a refused form, as the pages show them: the first message per field. */
+public final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    public static Map<String, String> of(ProblemException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Problem.FieldError error : e.errors()) {
+            errors.putIfAbsent(error.field(), error.message());
+        }
+        return errors;
+    }
+
+    public static Map<String, String> none() {
+        return Map.of();
+    }
+}

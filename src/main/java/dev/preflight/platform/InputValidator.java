@@ -1,0 +1,54 @@
+package dev.preflight.platform;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * Checks an input record's Bean Validation constraints together with rules that need the
+ * database, and reports every failure at once, each naming its field.
+ */
+@ApplicationScoped
+public class InputValidator {
+
+    private final Validator validator;
+
+    public InputValidator(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** A collector for the failures of one input. */
+    public Errors check(Object input) {
+        Errors errors = new Errors();
+        for (ConstraintViolation<Object> violation : validator.validate(input)) {
+            errors.add(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        return errors;
+    }
+
+    /** Field errors gathered for one input; {@link #throwIfAny()} ends the request with them. */
+    public static final class Errors {
+
+        private final List<Problem.FieldError> list = new ArrayList<>();
+
+        public Errors add(String field, String message) {
+            list.add(new Problem.FieldError(field, message));
+            return this;
+        }
+
+        public boolean has(String field) {
+            return list.stream().anyMatch(e -> e.field().equals(field));
+        }
+
+        public void throwIfAny() {
+            if (!list.isEmpty()) {
+                list.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+                throw ProblemException.invalid(list);
+            }
+        }
+    }
+}

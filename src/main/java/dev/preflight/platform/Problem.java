@@ -1,0 +1,20 @@
+package dev.preflight.platform;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An error response body in the shape of RFC 9457 (application/problem+json), with the
+ * request id that also appears in the server's log and, for invalid input, one entry per field.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance, String requestId,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** What is wrong with one field; {@code field} is the JSON property path or the form field name. */
+    public record FieldError(String field, String message) {
+    }
+}

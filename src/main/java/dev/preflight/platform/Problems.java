@@ -1,0 +1,87 @@
+package dev.preflight.platform;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Turns failures into responses: {@code application/problem+json} for the API and for clients that
+ * do not ask for HTML, a readable error page for browsers.
+ */
+@ApplicationScoped
+public class Problems {
+
+    /** Seconds a client should wait before retrying after the database was unreachable. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(Problem problem, ProblemType problemType);
+    }
+
+    private final ObjectMapper json;
+
+    public Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Problem problem(ProblemType type, String detail, List<Problem.FieldError> errors, HttpServerRequest request) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, request.path(),
+                request.getHeader(RequestFilters.REQUEST_ID), errors);
+    }
+
+    /** A JAX-RS response for a failure raised while a resource method ran. */
+    public Response response(ProblemType type, String detail, List<Problem.FieldError> errors, HttpServerRequest request) {
+        Problem problem = problem(type, detail, errors, request);
+        Response.ResponseBuilder builder = Response.status(type.status());
+        if (type == ProblemType.SERVICE_UNAVAILABLE) {
+            builder.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        if (wantsHtml(request)) {
+            return builder.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.error(problem, type).render()).build();
+        }
+        return builder.type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Ends a request at the HTTP layer, before or outside any resource method. */
+    public void send(RoutingContext context, ProblemType type, String detail) {
+        HttpServerRequest request = context.request();
+        Problem problem = problem(type, detail, List.of(), request);
+        context.response().setStatusCode(type.status());
+        if (type == ProblemType.SERVICE_UNAVAILABLE) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        if (wantsHtml(request)) {
+            context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
+                    .end(Templates.error(problem, type).render());
+            return;
+        }
+        try {
+            context.response().putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.response().end();
+        }
+    }
+
+    /** Browsers navigating pages get HTML; the API, scripts and htmx fragments get problem+json. */
+    static boolean wantsHtml(HttpServerRequest request) {
+        if (request.path().startsWith("/api/")) {
+            return false;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.preflight.service;
+
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.preflight.platform.BaseEntity;
+import dev.preflight.team.Team;
+
+/** A service in the catalog: what gets launched, owned by one team. */
+@Entity
+@Table(name = "service")
+public class Service extends BaseEntity {
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String description = "";
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "team_id", nullable = false)
+    public Team team;
+
+    /** 1 is the most critical, 3 the least. */
+    @Column(nullable = false)
+    public int tier;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Lifecycle lifecycle = Lifecycle.PLANNED;
+
+    @Column(name = "repository_url")
+    public String repositoryUrl;
+
+    @Column(name = "dashboard_url")
+    public String dashboardUrl;
+
+    @Column(name = "health_url")
+    public String healthUrl;
+
+    @Column(name = "on_call")
+    public String onCall;
+
+    public static Optional<Service> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.preflight.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
+import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.Pages;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.Slugs;
+import dev.preflight.platform.Versions;
+import dev.preflight.team.Team;
+import dev.preflight.team.TeamDirectory;
+
+/** The service catalog: finds, registers, edits and removes services. The one writer of the service table. */
+@ApplicationScoped
+public class ServiceCatalog {
+
+    private final InputValidator validator;
+    private final TeamDirectory teams;
+
+    public ServiceCatalog(InputValidator validator, TeamDirectory teams) {
+        this.validator = validator;
+        this.teams = teams;
+    }
+
+    /** Services matching the filter, by name, read as projections (no entity graph is loaded). */
+    public Page<ServiceView> search(ServiceFilter filter, Page.Request request) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.team() != null) {
+            where.add("team.slug = :team");
+            params.put("team", filter.team());
+        }
+        if (filter.tier() != null) {
+            where.add("tier = :tier");
+            params.put("tier", filter.tier());
+        }
+        if (filter.lifecycle() != null) {
+            where.add("lifecycle = :lifecycle");
+            params.put("lifecycle", filter.lifecycle());
+        }
+        if (filter.q() != null) {
+            where.add("(lower(name) like :q escape '\\' or slug like :q escape '\\' "
+                    + "or lower(description) like :q escape '\\')");
+            params.put("q", "%" + likeEscaped(filter.q().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by lower(name), slug";
+        PanacheQuery<ServiceView> found = Service.find(query, params).project(ServiceView.class);
+        long total = found.count();
+        List<ServiceView> items = found.page(request.page() - 1, request.size()).list();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    public ServiceView get(String slug) {
+        return ServiceView.of(find(slug));
+    }
+
+    @Transactional
+    public ServiceView create(ServiceInput input) {
+        InputValidator.Errors errors = validator.check(input);
+        String slug = input.slug() == null || input.slug().isBlank() ? Slugs.from(input.name()) : input.slug();
+        if (!errors.has("name") && !errors.has("slug") && !Slugs.isValid(slug)) {
+            errors.add("slug", "could not be derived from the name; give one of lower-case letters, digits and hyphens");
+        }
+        Team team = owner(input, errors);
+        errors.throwIfAny();
+        if (Service.findBySlug(slug).isPresent()) {
+            throw ProblemException.conflict("A service with the slug '" + slug + "' already exists.");
+        }
+        Service service = new Service();
+        service.slug = slug;
+        apply(service, input, team);
+        service.persistAndFlush();
+        return ServiceView.of(service);
+    }
+
+    @Transactional
+    public ServiceView update(String slug, ServiceInput input, Long expectedVersion) {
+        Service service = find(slug);
+        InputValidator.Errors errors = validator.check(input);
+        if (input.slug() != null && !input.slug().equals(slug)) {
+            errors.add("slug", "cannot be changed");
+        }
+        Team team = owner(input, errors);
+        errors.throwIfAny();
+        Versions.check("The service", service.version, expectedVersion);
+        apply(service, input, team);
+        Service.flush();
+        return ServiceView.of(service);
+    }
+
+    @Transactional
+    public void delete(String slug, Long expectedVersion) {
+        Service service = find(slug);
+        Versions.check("The service", service.version, expectedVersion);
+        service.delete();
+    }
+
+    private Service find(String slug) {
+        return Service.findBySlug(slug)
+                .orElseThrow(() -> ProblemException.notFound("There is no service '" + slug + "'."));
+    }
+
+    private Team owner(ServiceInput input, InputValidator.Errors errors) {
+        if (errors.has("team")) {
+            return null;
+        }
+        return teams.lookup(input.team().trim()).orElseGet(() -> {
+            errors.add("team", "there is no team '" + input.team().trim() + "'");
+            return null;
+        });
+    }
+
+    private static void apply(Service service, ServiceInput input, Team team) {
+        service.name = input.name().trim();
+        service.description = input.description() == null ? "" : input.description().trim();
+        service.team = team;
+        service.tier = input.tier();
+        service.lifecycle = input.lifecycle() == null ? Lifecycle.PLANNED : input.lifecycle();
+        service.repositoryUrl = Pages.blankToNull(input.repositoryUrl());
+        service.dashboardUrl = Pages.blankToNull(input.dashboardUrl());
+        service.healthUrl = Pages.blankToNull(input.healthUrl());
+        service.onCall = Pages.blankToNull(input.onCall());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

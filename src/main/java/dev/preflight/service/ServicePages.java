@@ -1,0 +1,171 @@
+package dev.preflight.service;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateGlobal;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.preflight.platform.FormErrors;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.Pages;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
+import dev.preflight.team.TeamDirectory;
+import dev.preflight.team.TeamView;
+
+/** The service catalog's pages: list with search and filters, detail, create, edit and delete. */
+@Path("/services")
+@Produces(MediaType.TEXT_HTML)
+public class ServicePages {
+
+    /** The lifecycles, in order, for the pages' choices. */
+    @TemplateGlobal
+    static final List<Lifecycle> lifecycles = List.of(Lifecycle.values());
+
+    /** The tiers, most critical first. */
+    @TemplateGlobal
+    static final List<Integer> tiers = List.of(1, 2, 3);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<ServiceView> page, ServiceFilter filter, List<TeamView> teams,
+                String pageLink, String notice);
+
+        static native TemplateInstance list$results(Page<ServiceView> page, ServiceFilter filter, String pageLink);
+
+        static native TemplateInstance detail(ServiceView service, String notice);
+
+        static native TemplateInstance form(ServiceForm form, Map<String, String> errors, List<TeamView> teams,
+                String editing, Map<String, String> current);
+
+        static native TemplateInstance confirmDelete(ServiceView service);
+    }
+
+    private final ServiceCatalog catalog;
+    private final TeamDirectory teams;
+
+    public ServicePages(ServiceCatalog catalog, TeamDirectory teams) {
+        this.catalog = catalog;
+        this.teams = teams;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("team") String team,
+            @QueryParam("tier") String tier, @QueryParam("lifecycle") String lifecycle,
+            @QueryParam("page") Integer page, @QueryParam("notice") String notice,
+            @HeaderParam("HX-Request") boolean htmx) {
+        ServiceFilter filter = ServiceFilter.parse(team, tier, lifecycle, q);
+        Page<ServiceView> services = catalog.search(filter, Page.Request.of(page, Page.DEFAULT_SIZE));
+        String pageLink = pageLink(filter);
+        if (htmx) {
+            return Templates.list$results(services, filter, pageLink);
+        }
+        return Templates.list(services, filter, teams.all(), pageLink, Pages.notice(notice));
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance newService(@QueryParam("team") String team) {
+        return Templates.form(ServiceForm.blank(team), FormErrors.none(), teams.all(), null, Map.of());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@BeanParam ServiceForm form) {
+        try {
+            ServiceView created = catalog.create(form.toInput());
+            return Pages.seeOther("/services/" + created.slug() + "?notice=created");
+        } catch (ProblemException e) {
+            return refused(e, form, null, Map.of());
+        }
+    }
+
+    @GET
+    @Path("{slug}")
+    public TemplateInstance detail(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
+        return Templates.detail(catalog.get(slug), Pages.notice(notice));
+    }
+
+    @GET
+    @Path("{slug}/edit")
+    public TemplateInstance edit(@PathParam("slug") String slug) {
+        return Templates.form(ServiceForm.of(catalog.get(slug)), FormErrors.none(), teams.all(), slug, Map.of());
+    }
+
+    @POST
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("slug") String slug, @BeanParam ServiceForm form) {
+        try {
+            catalog.update(slug, form.toInput(), form.version);
+            return Pages.seeOther("/services/" + slug + "?notice=updated");
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.STALE_VERSION) {
+                return refused(e, form, slug, Map.of());
+            }
+            ServiceView stored = catalog.get(slug);
+            Map<String, String> current = form.differencesFrom(stored);
+            form.version = stored.version();
+            return refused(e, form, slug, current);
+        }
+    }
+
+    @GET
+    @Path("{slug}/delete")
+    public TemplateInstance confirmDelete(@PathParam("slug") String slug) {
+        return Templates.confirmDelete(catalog.get(slug));
+    }
+
+    @POST
+    @Path("{slug}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("slug") String slug, @RestForm Long version) {
+        catalog.delete(slug, version);
+        return Pages.seeOther("/services?notice=deleted");
+    }
+
+    private Response refused(ProblemException e, ServiceForm form, String editing, Map<String, String> current) {
+        Map<String, String> errors = switch (e.type()) {
+            case INVALID_INPUT -> FormErrors.of(e);
+            case CONFLICT -> Map.of("slug", e.getMessage());
+            case STALE_VERSION -> Map.of("version", e.getMessage());
+            default -> throw e;
+        };
+        int status = e.type() == ProblemType.INVALID_INPUT ? 400 : e.type().status();
+        return Response.status(status).entity(Templates.form(form, errors, teams.all(), editing, current)).build();
+    }
+
+    /** The list's address with the current filters, ready for a page number to be appended. */
+    static String pageLink(ServiceFilter filter) {
+        StringBuilder link = new StringBuilder("/services?");
+        append(link, "q", filter.q());
+        append(link, "team", filter.team());
+        append(link, "tier", filter.tier() == null ? null : filter.tier().toString());
+        append(link, "lifecycle", filter.lifecycle() == null ? null : filter.lifecycle().key());
+        return link.toString();
+    }
+
+    private static void append(StringBuilder link, String name, String value) {
+        if (value != null) {
+            link.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+        }
+    }
+}

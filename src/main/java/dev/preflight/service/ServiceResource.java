@@ -1,0 +1,87 @@
+package dev.preflight.service;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.preflight.platform.ApiInput;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.Versions;
+
+@Path("/api/v1/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Services", description = "The service catalog: what gets launched, and who owns it")
+public class ServiceResource {
+
+    private final ServiceCatalog catalog;
+
+    public ServiceResource(ServiceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Operation(summary = "List services", description = "Services by name, a page at a time, optionally filtered.")
+    public Page<ServiceView> list(
+            @Parameter(description = "Slug of the owning team") @QueryParam("team") String team,
+            @Parameter(description = "1, 2 or 3") @QueryParam("tier") String tier,
+            @Parameter(description = "planned, launching, production or retired") @QueryParam("lifecycle") String lifecycle,
+            @Parameter(description = "Text to find in the name, slug or description") @QueryParam("q") String q,
+            @Parameter(description = "Page number, from 1") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("size") Integer size) {
+        return catalog.search(ServiceFilter.parse(team, tier, lifecycle, q), Page.Request.of(page, size));
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "Get a service", description = "The ETag header carries the version to send back in If-Match.")
+    public Response get(@PathParam("slug") String slug) {
+        ServiceView service = catalog.get(slug);
+        return Response.ok(service).tag(String.valueOf(service.version())).build();
+    }
+
+    @POST
+    @Operation(summary = "Register a service", description = "The slug is derived from the name when left out.")
+    public Response create(ServiceInput input) {
+        ServiceView service = catalog.create(ApiInput.required(input));
+        return Response.created(URI.create("/api/v1/services/" + service.slug())).entity(service)
+                .tag(String.valueOf(service.version())).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Operation(summary = "Replace a service's details", description = "Optional fields left out take their defaults. "
+            + "Send the version you read (If-Match or the version field) to be told if someone else changed it in between. "
+            + "Retire a service by setting its lifecycle to retired.")
+    public Response update(@PathParam("slug") String slug, ServiceInput input,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ServiceInput body = ApiInput.required(input);
+        ServiceView service = catalog.update(slug, body, Versions.expected(ifMatch, body.version()));
+        return Response.ok(service).tag(String.valueOf(service.version())).build();
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @Operation(summary = "Delete a service", description = "Removes the service for good. To keep its history, "
+            + "retire it instead (lifecycle retired).")
+    public Response delete(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        catalog.delete(slug, Versions.expected(ifMatch, null));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.preflight.service;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.common.ProjectedFieldName;
+
+/** A service as the API and the pages show it. */
+public record ServiceView(
+        String slug,
+        String name,
+        String description,
+        @ProjectedFieldName("team.slug") String team,
+        @ProjectedFieldName("team.name") String teamName,
+        int tier,
+        Lifecycle lifecycle,
+        String repositoryUrl,
+        String dashboardUrl,
+        String healthUrl,
+        String onCall,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static ServiceView of(Service s) {
+        return new ServiceView(s.slug, s.name, s.description, s.team.slug, s.team.name, s.tier, s.lifecycle,
+                s.repositoryUrl, s.dashboardUrl, s.healthUrl, s.onCall, s.version, s.createdAt, s.updatedAt);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.preflight.team;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
+import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.Slugs;
+import dev.preflight.platform.Versions;
+
+/** Creates, reads, renames and removes teams; the one place that writes the team table. */
+@ApplicationScoped
+public class TeamDirectory {
+
+    private final InputValidator validator;
+
+    public TeamDirectory(InputValidator validator) {
+        this.validator = validator;
+    }
+
+    public Page<TeamView> list(Page.Request request) {
+        PanacheQuery<Team> query = Team.findAll(Sort.by("name").and("slug"));
+        long total = query.count();
+        List<TeamView> items = query.page(request.page() - 1, request.size()).list().stream()
+                .map(TeamView::of).toList();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    /** Every team, by name: for choosing an owner in forms. */
+    public List<TeamView> all() {
+        return Team.<Team> listAll(Sort.by("name").and("slug")).stream().map(TeamView::of).toList();
+    }
+
+    public TeamView get(String slug) {
+        return TeamView.of(find(slug));
+    }
+
+    /** The team entity, for features that refer to a team, such as a service's owner. */
+    public Optional<Team> lookup(String slug) {
+        return Team.findBySlug(slug);
+    }
+
+    private Team find(String slug) {
+        return Team.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no team '" + slug + "'."));
+    }
+
+    @Transactional
+    public TeamView create(TeamInput input) {
+        InputValidator.Errors errors = validator.check(input);
+        String slug = input.slug() == null || input.slug().isBlank() ? Slugs.from(input.name()) : input.slug();
+        if (!errors.has("name") && !errors.has("slug") && !Slugs.isValid(slug)) {
+            errors.add("slug", "could not be derived from the name; give one of lower-case letters, digits and hyphens");
+        }
+        errors.throwIfAny();
+        if (Team.findBySlug(slug).isPresent()) {
+            throw ProblemException.conflict("A team with the slug '" + slug + "' already exists.");
+        }
+        Team team = new Team();
+        team.slug = slug;
+        team.name = input.name().trim();
+        team.persistAndFlush();
+        return TeamView.of(team);
+    }
+
+    @Transactional
+    public TeamView update(String slug, TeamInput input, Long expectedVersion) {
+        Team team = find(slug);
+        InputValidator.Errors errors = validator.check(input);
+        if (input.slug() != null && !input.slug().equals(slug)) {
+            errors.add("slug", "cannot be changed");
+        }
+        errors.throwIfAny();
+        Versions.check("The team", team.version, expectedVersion);
+        team.name = input.name().trim();
+        Team.flush();
+        return TeamView.of(team);
+    }
+
+    @Transactional
+    public void delete(String slug, Long expectedVersion) {
+        Team team = find(slug);
+        Versions.check("The team", team.version, expectedVersion);
+        team.delete();
+        try {
+            Team.flush();
+        } catch (PersistenceException e) {
+            throw ProblemException.conflict("The team '" + slug + "' still owns services. Give them another owner "
+                    + "or delete them first.");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.preflight.team;
+
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.preflight.platform.FormErrors;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.Pages;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
+
+/** Team pages: the list with a form to add one, and each team's page to rename or delete it. */
+@Path("/teams")
+@Produces(MediaType.TEXT_HTML)
+public class TeamPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<TeamView> page, String name, String slug, Map<String, String> errors,
+                String notice);
+
+        static native TemplateInstance detail(TeamView team, String name, Map<String, String> errors, String notice);
+
+        static native TemplateInstance confirmDelete(TeamView team, String problem);
+    }
+
+    private final TeamDirectory teams;
+
+    public TeamPages(TeamDirectory teams) {
+        this.teams = teams;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("page") Integer page, @QueryParam("notice") String notice) {
+        return Templates.list(teams.list(Page.Request.of(page, Page.DEFAULT_SIZE)), null, null, FormErrors.none(),
+                Pages.notice(notice));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String name, @RestForm String slug) {
+        try {
+            TeamView team = teams.create(new TeamInput(Pages.blankToNull(slug), name, null));
+            return Pages.seeOther("/teams/" + team.slug() + "?notice=created");
+        } catch (ProblemException e) {
+            Map<String, String> errors = e.type() == ProblemType.CONFLICT ? Map.of("slug", e.getMessage())
+                    : FormErrors.of(e);
+            Page<TeamView> page = teams.list(Page.Request.of(1, Page.DEFAULT_SIZE));
+            return Response.status(statusOf(e)).entity(Templates.list(page, name, slug, errors, null)).build();
+        }
+    }
+
+    @GET
+    @Path("{slug}")
+    public TemplateInstance detail(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
+        TeamView team = teams.get(slug);
+        return Templates.detail(team, team.name(), FormErrors.none(), Pages.notice(notice));
+    }
+
+    @POST
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rename(@PathParam("slug") String slug, @RestForm String name, @RestForm Long version) {
+        try {
+            teams.update(slug, new TeamInput(null, name, null), version);
+            return Pages.seeOther("/teams/" + slug + "?notice=updated");
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.STALE_VERSION) {
+                throw e;
+            }
+            Map<String, String> errors = e.type() == ProblemType.STALE_VERSION ? Map.of("name", e.getMessage())
+                    : FormErrors.of(e);
+            return Response.status(statusOf(e)).entity(Templates.detail(teams.get(slug), name, errors, null)).build();
+        }
+    }
+
+    @GET
+    @Path("{slug}/delete")
+    public TemplateInstance confirmDelete(@PathParam("slug") String slug) {
+        return Templates.confirmDelete(teams.get(slug), null);
+    }
+
+    @POST
+    @Path("{slug}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("slug") String slug, @RestForm Long version) {
+        try {
+            teams.delete(slug, version);
+            return Pages.seeOther("/teams?notice=deleted");
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.CONFLICT && e.type() != ProblemType.STALE_VERSION) {
+                throw e;
+            }
+            return Response.status(e.type().status()).entity(Templates.confirmDelete(teams.get(slug), e.getMessage()))
+                    .build();
+        }
+    }
+
+    private static int statusOf(ProblemException e) {
+        return e.type().status();
+    }
+
+}

@@ -1,0 +1,78 @@
+package dev.preflight.team;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.preflight.platform.ApiInput;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.Versions;
+
+@Path("/api/v1/teams")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Teams", description = "Groups of people that own services")
+public class TeamResource {
+
+    private final TeamDirectory teams;
+
+    public TeamResource(TeamDirectory teams) {
+        this.teams = teams;
+    }
+
+    @GET
+    @Operation(summary = "List teams", description = "Teams by name, a page at a time.")
+    public Page<TeamView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return teams.list(Page.Request.of(page, size));
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "Get a team", description = "The ETag header carries the version to send back in If-Match.")
+    public Response get(@PathParam("slug") String slug) {
+        TeamView team = teams.get(slug);
+        return Response.ok(team).tag(String.valueOf(team.version())).build();
+    }
+
+    @POST
+    @Operation(summary = "Create a team", description = "The slug is derived from the name when left out.")
+    public Response create(TeamInput input) {
+        TeamView team = teams.create(ApiInput.required(input));
+        return Response.created(URI.create("/api/v1/teams/" + team.slug())).entity(team)
+                .tag(String.valueOf(team.version())).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Operation(summary = "Rename a team", description = "Send the version you read (If-Match or the version field) "
+            + "to be told if someone else changed the team in between.")
+    public Response update(@PathParam("slug") String slug, TeamInput input,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        TeamInput body = ApiInput.required(input);
+        TeamView team = teams.update(slug, body, Versions.expected(ifMatch, body.version()));
+        return Response.ok(team).tag(String.valueOf(team.version())).build();
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @Operation(summary = "Delete a team", description = "Refused with 409 while the team owns services.")
+    public Response delete(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        teams.delete(slug, Versions.expected(ifMatch, null));
+        return Response.noContent().build();
+    }
+}
