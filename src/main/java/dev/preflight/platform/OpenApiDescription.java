@@ -76,7 +76,7 @@ public class OpenApiDescription implements OASFilter {
     }
 
     private static void add(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+        if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)

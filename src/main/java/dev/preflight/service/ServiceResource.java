@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +53,8 @@ public class ServiceResource {
 
     @GET
     @Path("{slug}")
+    @APIResponse(responseCode = "200", description = "The service; ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     @Operation(summary = "Get a service", description = "The ETag header carries the version to send back in If-Match.")
     public Response get(@PathParam("slug") String slug) {
         ServiceView service = catalog.get(slug);
@@ -57,6 +62,8 @@ public class ServiceResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names it and ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     @Operation(summary = "Register a service", description = "The slug is derived from the name when left out.")
     public Response create(ServiceInput input) {
         ServiceView service = catalog.create(ApiInput.required(input));
@@ -66,6 +73,8 @@ public class ServiceResource {
 
     @PUT
     @Path("{slug}")
+    @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     @Operation(summary = "Replace a service's details", description = "Optional fields left out take their defaults. "
             + "Send the version you read (If-Match or the version field) to be told if someone else changed it in between. "
             + "Retire a service by setting its lifecycle to retired.")
@@ -78,6 +87,7 @@ public class ServiceResource {
 
     @DELETE
     @Path("{slug}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete a service", description = "Removes the service for good. To keep its history, "
             + "retire it instead (lifecycle retired).")
     public Response delete(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

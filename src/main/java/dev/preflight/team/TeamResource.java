@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.preflight.platform.ApiInput;
@@ -43,6 +46,8 @@ public class TeamResource {
 
     @GET
     @Path("{slug}")
+    @APIResponse(responseCode = "200", description = "The team; ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
     @Operation(summary = "Get a team", description = "The ETag header carries the version to send back in If-Match.")
     public Response get(@PathParam("slug") String slug) {
         TeamView team = teams.get(slug);
@@ -50,6 +55,8 @@ public class TeamResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names it and ETag carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
     @Operation(summary = "Create a team", description = "The slug is derived from the name when left out.")
     public Response create(TeamInput input) {
         TeamView team = teams.create(ApiInput.required(input));
@@ -59,6 +66,8 @@ public class TeamResource {
 
     @PUT
     @Path("{slug}")
+    @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
     @Operation(summary = "Rename a team", description = "Send the version you read (If-Match or the version field) "
             + "to be told if someone else changed the team in between.")
     public Response update(@PathParam("slug") String slug, TeamInput input,
@@ -70,6 +79,7 @@ public class TeamResource {
 
     @DELETE
     @Path("{slug}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete a team", description = "Refused with 409 while the team owns services.")
     public Response delete(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         teams.delete(slug, Versions.expected(ifMatch, null));

@@ -1,0 +1,56 @@
+package dev.preflight.platform;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A separate Preflight-like process for {@link EmbeddedDatabaseTest}: starts the embedded database
+ * on a folder, then writes, reads, holds it, or dies without shutting down.
+ */
+public final class EmbeddedDatabaseChild {
+
+    private EmbeddedDatabaseChild() {
+    }
+
+    public static void main(String[] args) throws SQLException, IOException {
+        EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), false);
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS note (text text NOT NULL)");
+            switch (args[1]) {
+                case "write" -> {
+                    s.execute("INSERT INTO note VALUES ('" + args[2] + "')");
+                    System.out.println("written");
+                }
+                case "read" -> {
+                    List<String> notes = new ArrayList<>();
+                    try (ResultSet rs = s.executeQuery("SELECT text FROM note ORDER BY text")) {
+                        while (rs.next()) {
+                            notes.add(rs.getString(1));
+                        }
+                    }
+                    System.out.println("notes=" + String.join(",", notes));
+                }
+                case "write-and-die" -> {
+                    s.execute("INSERT INTO note VALUES ('" + args[2] + "')");
+                    System.out.println("written");
+                    System.out.flush();
+                    Runtime.getRuntime().halt(9);
+                }
+                case "hold" -> {
+                    System.out.println("holding");
+                    System.out.flush();
+                    System.in.read();
+                }
+                default -> throw new IllegalArgumentException(args[1]);
+            }
+        }
+    }
+}

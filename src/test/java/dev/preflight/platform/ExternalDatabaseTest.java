@@ -1,0 +1,90 @@
+package dev.preflight.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import dev.preflight.Fixtures;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * With a JDBC URL configured, Preflight uses that server: here the PostgreSQL on 127.0.0.1:5432
+ * (database {@code test}), in a schema of its own that is emptied at start.
+ */
+@QuarkusTest
+@TestProfile(ExternalDatabaseTest.External.class)
+@EnabledIf(value = "reachable", disabledReason = "No PostgreSQL accepts connections on 127.0.0.1:5432; "
+        + "start one with a database named test (trust authentication) to run this test")
+class ExternalDatabaseTest {
+
+    static final String SCHEMA = "preflight_external_test";
+
+    public static class External implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA,
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.datasource.password", "",
+                    "quarkus.flyway.schemas", SCHEMA,
+                    "quarkus.flyway.create-schemas", "true",
+                    "quarkus.flyway.clean-disabled", "false",
+                    "quarkus.flyway.clean-at-start", "true");
+        }
+    }
+
+    static boolean reachable() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void the_configured_server_is_used_and_migrated() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT inet_server_port(), current_database(), current_schema(),"
+                                + " (SELECT count(*) FROM flyway_schema_history WHERE success)")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(5432);
+            assertThat(rs.getString(2)).isEqualTo("test");
+            assertThat(rs.getString(3)).isEqualTo(SCHEMA);
+            assertThat(rs.getLong(4)).isPositive();
+        }
+    }
+
+    @Test
+    void the_catalog_works_on_it() {
+        String team = Fixtures.team();
+        given().contentType(ContentType.JSON).body(Map.of("name", "External Service", "team", team, "tier", 2,
+                "slug", Fixtures.unique("ext")))
+                .when().post("/api/v1/services").then().statusCode(SC_CREATED);
+        given().queryParam("team", team).when().get("/api/v1/services")
+                .then().statusCode(SC_OK).body("items[0].name", equalTo("External Service"));
+    }
+}
