@@ -30,6 +30,18 @@ public final class Slugs {
         return slug;
     }
 
+    /**
+     * The slug a client chose, or one derived from the name when it chose none; an error on the
+     * {@code slug} field when the name yields nothing usable (and no other error explains why).
+     */
+    public static String chosenOrDerived(String chosen, String name, InputValidator.Errors errors) {
+        String slug = chosen == null || chosen.isBlank() ? from(name) : chosen;
+        if (!errors.has("name") && !errors.has("slug") && !isValid(slug)) {
+            errors.add("slug", "could not be derived from the name; give one of lower-case letters, digits and hyphens");
+        }
+        return slug;
+    }
+
     public static boolean isValid(String slug) {
         return slug != null && slug.matches(PATTERN);
     }

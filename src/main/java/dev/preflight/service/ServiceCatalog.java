@@ -67,10 +67,7 @@ public class ServiceCatalog {
     @Transactional
     public ServiceView create(ServiceInput input) {
         InputValidator.Errors errors = validator.check(input);
-        String slug = input.slug() == null || input.slug().isBlank() ? Slugs.from(input.name()) : input.slug();
-        if (!errors.has("name") && !errors.has("slug") && !Slugs.isValid(slug)) {
-            errors.add("slug", "could not be derived from the name; give one of lower-case letters, digits and hyphens");
-        }
+        String slug = Slugs.chosenOrDerived(input.slug(), input.name(), errors);
         Team team = owner(input, errors);
         errors.throwIfAny();
         if (Service.findBySlug(slug).isPresent()) {

@@ -55,10 +55,7 @@ public class TeamDirectory {
     @Transactional
     public TeamView create(TeamInput input) {
         InputValidator.Errors errors = validator.check(input);
-        String slug = input.slug() == null || input.slug().isBlank() ? Slugs.from(input.name()) : input.slug();
-        if (!errors.has("name") && !errors.has("slug") && !Slugs.isValid(slug)) {
-            errors.add("slug", "could not be derived from the name; give one of lower-case letters, digits and hyphens");
-        }
+        String slug = Slugs.chosenOrDerived(input.slug(), input.name(), errors);
         errors.throwIfAny();
         if (Team.findBySlug(slug).isPresent()) {
             throw ProblemException.conflict("A team with the slug '" + slug + "' already exists.");
