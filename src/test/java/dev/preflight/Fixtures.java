@@ -1,7 +1,6 @@
 package dev.preflight;
 
-import static io.restassured.RestAssured.given;
-
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,7 +19,7 @@ public final class Fixtures {
 
     public static String team() {
         String slug = unique("team");
-        given().contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Team " + slug))
+        Api.admin().contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Team " + slug))
                 .when().post("/api/v1/teams")
                 .then().statusCode(201);
         return slug;
@@ -28,10 +27,36 @@ public final class Fixtures {
 
     public static String service(String team, int tier) {
         String slug = unique("svc");
-        given().contentType(ContentType.JSON)
+        Api.admin().contentType(ContentType.JSON)
                 .body(Map.of("slug", slug, "name", "Service " + slug, "team", team, "tier", tier))
                 .when().post("/api/v1/services")
                 .then().statusCode(201);
         return slug;
+    }
+
+    /** A user with a password, created by the admin; with an API token of each scope when the role allows. */
+    public record TestUser(String username, String password, String writeToken, String readToken) {
+
+        public Browser browser() {
+            return Browser.signIn(username, password);
+        }
+    }
+
+    public static TestUser user(String role, String... teams) {
+        String username = unique("user");
+        String password = "pw-" + UUID.randomUUID();
+        Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "displayName", "User " + username, "role", role,
+                        "teams", List.of(teams), "password", password))
+                .when().post("/api/v1/users").then().statusCode(201);
+        Browser browser = Browser.signIn(username, password);
+        String write = token(browser, List.of("read", "write"));
+        String read = token(browser, List.of("read"));
+        return new TestUser(username, password, write, read);
+    }
+
+    public static String token(Browser browser, List<String> scopes) {
+        return browser.api().contentType(ContentType.JSON).body(Map.of("name", unique("token"), "scopes", scopes))
+                .when().post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
     }
 }

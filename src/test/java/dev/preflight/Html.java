@@ -1,22 +1,14 @@
 package dev.preflight;
 
-import static io.restassured.RestAssured.given;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import io.restassured.response.Response;
 
-/** Reads pages as a person sees them: parsed HTML, without following redirects unless asked. */
+/** Reads pages as a person sees them: parsed HTML. */
 public final class Html {
 
     private Html() {
-    }
-
-    public static Document get(String path, int expectedStatus) {
-        Response response = given().accept("text/html").redirects().follow(false).when().get(path);
-        response.then().log().ifValidationFails().statusCode(expectedStatus);
-        return Jsoup.parse(response.asString());
     }
 
     public static Document parse(Response response) {

@@ -7,15 +7,30 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final transient List<Problem.FieldError> errors;
+    private final long retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, detail, errors, 0);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, long retryAfterSeconds) {
         super(detail);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds the client should wait before retrying (the Retry-After header), or 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static ProblemException tooManyRequests(String detail, java.time.Duration retryAfter) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), Math.max(1, retryAfter.toSeconds()));
     }
 
     public ProblemType type() {

@@ -1,17 +1,13 @@
 package dev.preflight.platform;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,7 +37,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return problems.response(e.type(), e.getMessage(), e.errors(), request);
+        Response response = problems.response(e.type(), e.getMessage(), e.errors(), request);
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -102,36 +102,13 @@ public class ProblemMappers {
                 return constraint(violation, request);
             }
         }
-        if (isDatabaseUnavailable(e)) {
+        if (Problems.isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable for %s %s: %s", request.method(), request.path(), rootMessage(e));
-            return problems.response(ProblemType.SERVICE_UNAVAILABLE,
-                    "The database cannot be reached right now. Nothing was changed; please retry shortly.",
-                    List.of(), request);
+            return problems.databaseUnavailable(request);
         }
         LOG.errorf(e, "Unexpected failure of %s %s", request.method(), request.path());
         return problems.response(ProblemType.INTERNAL_ERROR, ProblemType.INTERNAL_ERROR.description(), List.of(),
                 request);
-    }
-
-    static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
-                if ((state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")))
-                        || message.contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.preflight.platform;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import io.quarkus.qute.TemplateInstance;
 /** The page behind each problem's {@code type} URI, explaining what it means and what to do. */
 @Path("/problems")
 @Produces(MediaType.TEXT_HTML)
+@PermitAll
 public class ProblemPages {
 
     @CheckedTemplate

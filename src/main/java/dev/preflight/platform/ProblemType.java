@@ -14,6 +14,13 @@ public enum ProblemType {
     MALFORMED_REQUEST(400, "Malformed request",
             "The request body or a parameter could not be read: it is not valid JSON, a value has the wrong type, "
                     + "or a field is unknown. Where it can be told, the errors list names the field."),
+    UNAUTHORIZED(401, "Not signed in",
+            "This needs a signed-in user or an API token (Authorization: Bearer pf_...), and none valid came with "
+                    + "the request. Tokens are read only from the Authorization header, never from the address."),
+    FORBIDDEN(403, "Not allowed", "You are signed in, but your role, your teams or your token's scopes do not allow this."),
+    CSRF_REJECTED(403, "Request not verified",
+            "A form or page action arrived without the security token of your session, or with a stale one, so it "
+                    + "could have come from another site. Reload the page and try again."),
     NOT_FOUND(404, "Not found", "Nothing exists at this address, or it is outside your reach."),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "This address does not accept that HTTP method."),
     NOT_ACCEPTABLE(406, "Not acceptable", "None of the media types in the Accept header can be produced here."),
@@ -24,6 +31,9 @@ public enum ProblemType {
                     + "Read it again, re-apply your change, and send it with the new version."),
     PAYLOAD_TOO_LARGE(413, "Payload too large", "The request body is larger than this server accepts."),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "The request body's Content-Type is not accepted here."),
+    TOO_MANY_REQUESTS(429, "Too many attempts",
+            "Too many failed sign-ins or token attempts came from this address or for this account. Wait for the "
+                    + "time given in Retry-After, then try again."),
     INTERNAL_ERROR(500, "Internal error",
             "Something went wrong on the server. Nothing was changed by the failed request. "
                     + "Quote the request id when you report it."),

@@ -1,11 +1,17 @@
 package dev.preflight.platform;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.hibernate.exception.JDBCConnectionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,11 +83,40 @@ public class Problems {
     }
 
     /** Browsers navigating pages get HTML; the API, scripts and htmx fragments get problem+json. */
-    static boolean wantsHtml(HttpServerRequest request) {
+    public static boolean wantsHtml(HttpServerRequest request) {
         if (request.path().startsWith("/api/")) {
             return false;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(MediaType.TEXT_HTML);
+    }
+
+    /** 503 with Retry-After: the database could not be reached. */
+    public Response databaseUnavailable(HttpServerRequest request) {
+        return response(ProblemType.SERVICE_UNAVAILABLE,
+                "The database cannot be reached right now. Nothing was changed; please retry shortly.", List.of(),
+                request);
+    }
+
+    /** Whether a failure (or one of its causes) means the database could not be reached. */
+    public static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+                if ((state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")))
+                        || message.contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 }

@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
+import dev.preflight.audit.AuditLog;
+import dev.preflight.identity.Access;
+import dev.preflight.identity.Role;
 import dev.preflight.platform.InputValidator;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.Pages;
@@ -20,16 +23,23 @@ import dev.preflight.platform.Versions;
 import dev.preflight.team.Team;
 import dev.preflight.team.TeamDirectory;
 
-/** The service catalog: finds, registers, edits and removes services. The one writer of the service table. */
+/**
+ * The service catalog: finds, registers, edits and removes services; the one writer of the service
+ * table. Everyone signed in reads; engineers change their own teams' services; admins any.
+ */
 @ApplicationScoped
 public class ServiceCatalog {
 
     private final InputValidator validator;
     private final TeamDirectory teams;
+    private final Access access;
+    private final AuditLog audit;
 
-    public ServiceCatalog(InputValidator validator, TeamDirectory teams) {
+    public ServiceCatalog(InputValidator validator, TeamDirectory teams, Access access, AuditLog audit) {
         this.validator = validator;
         this.teams = teams;
+        this.access = access;
+        this.audit = audit;
     }
 
     /** Services matching the filter, by name, read as projections (no entity graph is loaded). */
@@ -64,12 +74,19 @@ public class ServiceCatalog {
         return ServiceView.of(find(slug));
     }
 
+    /** Whether the caller may change the service: for showing or hiding its actions. */
+    public boolean mayChange(String slug) {
+        return access.mayWrite(find(slug).team.id);
+    }
+
     @Transactional
     public ServiceView create(ServiceInput input) {
         InputValidator.Errors errors = validator.check(input);
         String slug = Slugs.chosenOrDerived(input.slug(), input.name(), errors);
+        access.require(Role.ENGINEER);
         Team team = owner(input, errors);
         errors.throwIfAny();
+        access.requireTeamWrite(team);
         if (Service.findBySlug(slug).isPresent()) {
             throw ProblemException.conflict("A service with the slug '" + slug + "' already exists.");
         }
@@ -77,29 +94,37 @@ public class ServiceCatalog {
         service.slug = slug;
         apply(service, input, team);
         service.persistAndFlush();
+        audit.record("service.create", "service", slug, null, ServiceView.of(service));
         return ServiceView.of(service);
     }
 
     @Transactional
     public ServiceView update(String slug, ServiceInput input, Long expectedVersion) {
         Service service = find(slug);
+        access.requireTeamWrite(service.team);
         InputValidator.Errors errors = validator.check(input);
         if (input.slug() != null && !input.slug().equals(slug)) {
             errors.add("slug", "cannot be changed");
         }
         Team team = owner(input, errors);
         errors.throwIfAny();
+        access.requireTeamWrite(team);
         Versions.check("The service", service.version, expectedVersion);
+        ServiceView before = ServiceView.of(service);
         apply(service, input, team);
         Service.flush();
+        audit.record("service.update", "service", slug, before, ServiceView.of(service));
         return ServiceView.of(service);
     }
 
     @Transactional
     public void delete(String slug, Long expectedVersion) {
         Service service = find(slug);
+        access.requireTeamWrite(service.team);
         Versions.check("The service", service.version, expectedVersion);
+        ServiceView before = ServiceView.of(service);
         service.delete();
+        audit.record("service.delete", "service", slug, before, null);
     }
 
     private Service find(String slug) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,12 +29,14 @@ import dev.preflight.platform.Page;
 import dev.preflight.platform.Pages;
 import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.Roles;
 import dev.preflight.team.TeamDirectory;
 import dev.preflight.team.TeamView;
 
 /** The service catalog's pages: list with search and filters, detail, create, edit and delete. */
 @Path("/services")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
 public class ServicePages {
 
     /** The lifecycles, in order, for the pages' choices. */
@@ -51,7 +54,7 @@ public class ServicePages {
 
         static native TemplateInstance list$results(Page<ServiceView> page, ServiceFilter filter, String pageLink);
 
-        static native TemplateInstance detail(ServiceView service, String notice);
+        static native TemplateInstance detail(ServiceView service, String notice, boolean canEdit);
 
         static native TemplateInstance form(ServiceForm form, Map<String, String> errors, List<TeamView> teams,
                 String editing, Map<String, String> current);
@@ -83,11 +86,13 @@ public class ServicePages {
 
     @GET
     @Path("new")
+    @RolesAllowed(Roles.ENGINEER)
     public TemplateInstance newService(@QueryParam("team") String team) {
         return Templates.form(ServiceForm.blank(team), FormErrors.none(), teams.all(), null, Map.of());
     }
 
     @POST
+    @RolesAllowed(Roles.ENGINEER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam ServiceForm form) {
         try {
@@ -101,17 +106,19 @@ public class ServicePages {
     @GET
     @Path("{slug}")
     public TemplateInstance detail(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
-        return Templates.detail(catalog.get(slug), Pages.notice(notice));
+        return Templates.detail(catalog.get(slug), Pages.notice(notice), catalog.mayChange(slug));
     }
 
     @GET
     @Path("{slug}/edit")
+    @RolesAllowed(Roles.ENGINEER)
     public TemplateInstance edit(@PathParam("slug") String slug) {
         return Templates.form(ServiceForm.of(catalog.get(slug)), FormErrors.none(), teams.all(), slug, Map.of());
     }
 
     @POST
     @Path("{slug}")
+    @RolesAllowed(Roles.ENGINEER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, @BeanParam ServiceForm form) {
         try {
@@ -130,12 +137,14 @@ public class ServicePages {
 
     @GET
     @Path("{slug}/delete")
+    @RolesAllowed(Roles.ENGINEER)
     public TemplateInstance confirmDelete(@PathParam("slug") String slug) {
         return Templates.confirmDelete(catalog.get(slug));
     }
 
     @POST
     @Path("{slug}/delete")
+    @RolesAllowed(Roles.ENGINEER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("slug") String slug, @RestForm Long version) {
         catalog.delete(slug, version);

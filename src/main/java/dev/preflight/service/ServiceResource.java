@@ -2,6 +2,7 @@ package dev.preflight.service;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.preflight.platform.ApiInput;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.Versions;
+import dev.preflight.platform.Roles;
 
 @Path("/api/v1/services")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +42,7 @@ public class ServiceResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List services", description = "Services by name, a page at a time, optionally filtered.")
     public Page<ServiceView> list(
             @Parameter(description = "Slug of the owning team") @QueryParam("team") String team,
@@ -52,6 +55,7 @@ public class ServiceResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("{slug}")
     @APIResponse(responseCode = "200", description = "The service; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
@@ -62,6 +66,7 @@ public class ServiceResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ENGINEER)
     @APIResponse(responseCode = "201", description = "Created; Location names it and ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     @Operation(summary = "Register a service", description = "The slug is derived from the name when left out.")
@@ -72,6 +77,7 @@ public class ServiceResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ENGINEER)
     @Path("{slug}")
     @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
@@ -86,6 +92,7 @@ public class ServiceResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ENGINEER)
     @Path("{slug}")
     @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete a service", description = "Removes the service for good. To keep its history, "

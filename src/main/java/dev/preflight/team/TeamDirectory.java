@@ -10,20 +10,23 @@ import jakarta.transaction.Transactional;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
+import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.InputValidator;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.Slugs;
 import dev.preflight.platform.Versions;
 
-/** Creates, reads, renames and removes teams; the one place that writes the team table. */
+/** Creates, reads, renames and removes teams; the one place that writes the team table. Admins only: see the resources. */
 @ApplicationScoped
 public class TeamDirectory {
 
     private final InputValidator validator;
+    private final AuditLog audit;
 
-    public TeamDirectory(InputValidator validator) {
+    public TeamDirectory(InputValidator validator, AuditLog audit) {
         this.validator = validator;
+        this.audit = audit;
     }
 
     public Page<TeamView> list(Page.Request request) {
@@ -64,6 +67,7 @@ public class TeamDirectory {
         team.slug = slug;
         team.name = input.name().trim();
         team.persistAndFlush();
+        audit.record("team.create", "team", team.slug, null, TeamView.of(team));
         return TeamView.of(team);
     }
 
@@ -76,8 +80,10 @@ public class TeamDirectory {
         }
         errors.throwIfAny();
         Versions.check("The team", team.version, expectedVersion);
+        TeamView before = TeamView.of(team);
         team.name = input.name().trim();
         Team.flush();
+        audit.record("team.update", "team", team.slug, before, TeamView.of(team));
         return TeamView.of(team);
     }
 
@@ -85,6 +91,7 @@ public class TeamDirectory {
     public void delete(String slug, Long expectedVersion) {
         Team team = find(slug);
         Versions.check("The team", team.version, expectedVersion);
+        TeamView before = TeamView.of(team);
         team.delete();
         try {
             Team.flush();
@@ -92,5 +99,6 @@ public class TeamDirectory {
             throw ProblemException.conflict("The team '" + slug + "' still owns services. Give them another owner "
                     + "or delete them first.");
         }
+        audit.record("team.delete", "team", slug, before, null);
     }
 }

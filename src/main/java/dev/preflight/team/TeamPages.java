@@ -2,6 +2,7 @@ package dev.preflight.team;
 
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,10 +23,12 @@ import dev.preflight.platform.Page;
 import dev.preflight.platform.Pages;
 import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.Roles;
 
 /** Team pages: the list with a form to add one, and each team's page to rename or delete it. */
 @Path("/teams")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
 public class TeamPages {
 
     @CheckedTemplate
@@ -51,6 +54,7 @@ public class TeamPages {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String name, @RestForm String slug) {
         try {
@@ -73,6 +77,7 @@ public class TeamPages {
 
     @POST
     @Path("{slug}")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rename(@PathParam("slug") String slug, @RestForm String name, @RestForm Long version) {
         try {
@@ -90,12 +95,14 @@ public class TeamPages {
 
     @GET
     @Path("{slug}/delete")
+    @RolesAllowed(Roles.ADMIN)
     public TemplateInstance confirmDelete(@PathParam("slug") String slug) {
         return Templates.confirmDelete(teams.get(slug), null);
     }
 
     @POST
     @Path("{slug}/delete")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("slug") String slug, @RestForm Long version) {
         try {

@@ -2,6 +2,7 @@ package dev.preflight.team;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.preflight.platform.ApiInput;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.Versions;
+import dev.preflight.platform.Roles;
 
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,12 +41,14 @@ public class TeamResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List teams", description = "Teams by name, a page at a time.")
     public Page<TeamView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return teams.list(Page.Request.of(page, size));
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("{slug}")
     @APIResponse(responseCode = "200", description = "The team; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
@@ -55,6 +59,7 @@ public class TeamResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @APIResponse(responseCode = "201", description = "Created; Location names it and ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
     @Operation(summary = "Create a team", description = "The slug is derived from the name when left out.")
@@ -65,6 +70,7 @@ public class TeamResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("{slug}")
     @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
@@ -78,6 +84,7 @@ public class TeamResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{slug}")
     @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete a team", description = "Refused with 409 while the team owns services.")

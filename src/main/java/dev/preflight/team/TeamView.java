@@ -5,7 +5,7 @@ import java.time.Instant;
 /** A team as the API and the pages show it. */
 public record TeamView(String slug, String name, long version, Instant createdAt, Instant updatedAt) {
 
-    static TeamView of(Team team) {
+    public static TeamView of(Team team) {
         return new TeamView(team.slug, team.name, team.version, team.createdAt, team.updatedAt);
     }
 }

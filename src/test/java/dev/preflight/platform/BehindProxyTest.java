@@ -28,9 +28,9 @@ class BehindProxyTest {
 
     @Test
     void https_requests_get_strict_transport_security() {
-        given().header("X-Forwarded-Proto", "https").when().get("/services")
+        given().header("X-Forwarded-Proto", "https").when().get("/login")
                 .then().statusCode(SC_OK).header("Strict-Transport-Security", containsString("max-age="));
-        given().header("X-Forwarded-Proto", "http").when().get("/services")
+        given().header("X-Forwarded-Proto", "http").when().get("/login")
                 .then().statusCode(SC_OK).header("Strict-Transport-Security", nullValue());
     }
 }

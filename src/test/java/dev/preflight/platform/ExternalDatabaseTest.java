@@ -1,6 +1,5 @@
 package dev.preflight.platform;
 
-import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
+import dev.preflight.Api;
 import dev.preflight.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,10 +81,10 @@ class ExternalDatabaseTest {
     @Test
     void the_catalog_works_on_it() {
         String team = Fixtures.team();
-        given().contentType(ContentType.JSON).body(Map.of("name", "External Service", "team", team, "tier", 2,
+        Api.admin().contentType(ContentType.JSON).body(Map.of("name", "External Service", "team", team, "tier", 2,
                 "slug", Fixtures.unique("ext")))
                 .when().post("/api/v1/services").then().statusCode(SC_CREATED);
-        given().queryParam("team", team).when().get("/api/v1/services")
+        Api.admin().queryParam("team", team).when().get("/api/v1/services")
                 .then().statusCode(SC_OK).body("items[0].name", equalTo("External Service"));
     }
 }

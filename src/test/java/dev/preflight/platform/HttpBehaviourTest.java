@@ -14,6 +14,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.preflight.Api;
+import dev.preflight.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -22,7 +24,7 @@ class HttpBehaviourTest {
 
     @Test
     void every_response_carries_the_security_headers() {
-        for (String path : List.of("/services", "/api/v1/services", "/css/preflight.css", "/q/health/live",
+        for (String path : List.of("/login", "/services", "/api/v1/services", "/css/preflight.css", "/q/health/live",
                 "/no-such-page", "/api/v1/no-such-thing")) {
             securityHeaders(given().when().get(path).then());
         }
@@ -31,12 +33,12 @@ class HttpBehaviourTest {
 
     @Test
     void hsts_is_sent_only_over_https() {
-        given().when().get("/services").then().header("Strict-Transport-Security", nullValue());
+        given().when().get("/login").then().header("Strict-Transport-Security", nullValue());
     }
 
     @Test
     void a_well_formed_request_id_is_echoed_and_reaches_the_problem() {
-        given().header("X-Request-Id", "deploy-42.abc")
+        Api.admin().header("X-Request-Id", "deploy-42.abc")
                 .when().get("/api/v1/services/no-such-service")
                 .then().statusCode(SC_NOT_FOUND)
                 .header("X-Request-Id", "deploy-42.abc")
@@ -55,12 +57,12 @@ class HttpBehaviourTest {
 
     @Test
     void browsers_get_an_error_page_and_scripts_get_a_problem() {
-        given().accept("text/html").when().get("/services/no-such-service")
+        Browser.admin().request().accept("text/html").when().get("/services/no-such-service")
                 .then().statusCode(SC_NOT_FOUND)
                 .contentType(containsString("text/html"))
                 .body(containsString("<h1>Not found</h1>"))
                 .body(containsString("There is no service"));
-        given().when().get("/services/no-such-service")
+        Api.admin().when().get("/services/no-such-service")
                 .then().statusCode(SC_NOT_FOUND)
                 .contentType("application/problem+json");
     }
@@ -78,7 +80,7 @@ class HttpBehaviourTest {
         given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
-        given().when().get("/api/v1/services");
+        Api.admin().when().get("/api/v1/services");
         given().when().get("/q/metrics").then().statusCode(SC_OK)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("agroal_"));
@@ -92,7 +94,7 @@ class HttpBehaviourTest {
 
     @Test
     void htmx_is_served_from_the_application() {
-        String page = given().when().get("/services").then().statusCode(SC_OK).extract().asString();
+        String page = given().when().get("/login").then().statusCode(SC_OK).extract().asString();
         String script = page.replaceAll("(?s).*<script src=\"([^\"]+)\".*", "$1");
         given().when().get(script).then().statusCode(SC_OK).body(containsString("htmx"));
     }

@@ -2,7 +2,6 @@ package dev.preflight.service;
 
 import static dev.preflight.Fixtures.unique;
 import static dev.preflight.ProblemAssertions.problem;
-import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
@@ -28,6 +27,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.preflight.Api;
 import dev.preflight.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,7 +39,7 @@ class ServiceApiTest {
     @Test
     void registering_a_service_returns_it_with_location_etag_and_defaults() {
         String team = Fixtures.team();
-        given().contentType(ContentType.JSON)
+        Api.admin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Payments API (EU)", "team", team, "tier", 1,
                         "repositoryUrl", "https://git.example.com/payments"))
                 .when().post("/api/v1/services")
@@ -53,20 +53,20 @@ class ServiceApiTest {
                 .body("lifecycle", equalTo("planned"))
                 .body("description", equalTo(""))
                 .body("version", equalTo(0));
-        given().when().delete("/api/v1/services/payments-api-eu").then().statusCode(SC_NO_CONTENT);
+        Api.admin().when().delete("/api/v1/services/payments-api-eu").then().statusCode(SC_NO_CONTENT);
     }
 
     @Test
     void a_service_can_be_read_replaced_and_deleted() {
         String team = Fixtures.team();
         String slug = Fixtures.service(team, 2);
-        Map<String, Object> read = given().when().get("/api/v1/services/" + slug)
+        Map<String, Object> read = Api.admin().when().get("/api/v1/services/" + slug)
                 .then().statusCode(SC_OK).header("ETag", "\"0\"").extract().jsonPath().getMap("");
 
         Map<String, Object> edited = new HashMap<>(read);
         edited.put("lifecycle", "production");
         edited.put("onCall", "#payments-oncall");
-        given().contentType(ContentType.JSON).body(edited)
+        Api.admin().contentType(ContentType.JSON).body(edited)
                 .when().put("/api/v1/services/" + slug)
                 .then().log().ifValidationFails()
                 .statusCode(SC_OK)
@@ -75,9 +75,9 @@ class ServiceApiTest {
                 .body("onCall", equalTo("#payments-oncall"))
                 .body("version", equalTo(1));
 
-        given().header("If-Match", "\"1\"").when().delete("/api/v1/services/" + slug)
+        Api.admin().header("If-Match", "\"1\"").when().delete("/api/v1/services/" + slug)
                 .then().statusCode(SC_NO_CONTENT);
-        problem(given().when().get("/api/v1/services/" + slug).then(), SC_NOT_FOUND, "not-found");
+        problem(Api.admin().when().get("/api/v1/services/" + slug).then(), SC_NOT_FOUND, "not-found");
     }
 
     @Test
@@ -87,16 +87,16 @@ class ServiceApiTest {
         Fixtures.service(team, 3);
         Fixtures.service(team, 3);
 
-        given().queryParam("team", team).when().get("/api/v1/services")
+        Api.admin().queryParam("team", team).when().get("/api/v1/services")
                 .then().statusCode(SC_OK).body("total", equalTo(3)).body("items", hasSize(3))
                 .body("items.team", everyItem(equalTo(team)));
-        given().queryParam("team", team).queryParam("tier", "1").when().get("/api/v1/services")
+        Api.admin().queryParam("team", team).queryParam("tier", "1").when().get("/api/v1/services")
                 .then().statusCode(SC_OK).body("items.slug", contains(critical));
-        given().queryParam("team", team).queryParam("lifecycle", "production").when().get("/api/v1/services")
+        Api.admin().queryParam("team", team).queryParam("lifecycle", "production").when().get("/api/v1/services")
                 .then().statusCode(SC_OK).body("total", equalTo(0));
-        given().queryParam("q", critical.toUpperCase()).when().get("/api/v1/services")
+        Api.admin().queryParam("q", critical.toUpperCase()).when().get("/api/v1/services")
                 .then().statusCode(SC_OK).body("items.slug", contains(critical));
-        given().queryParam("team", team).queryParam("size", 2).queryParam("page", 2).when().get("/api/v1/services")
+        Api.admin().queryParam("team", team).queryParam("size", 2).queryParam("page", 2).when().get("/api/v1/services")
                 .then().statusCode(SC_OK)
                 .body("total", equalTo(3)).body("page", equalTo(2)).body("size", equalTo(2)).body("items", hasSize(1));
     }
@@ -105,9 +105,9 @@ class ServiceApiTest {
     void search_text_is_matched_literally() {
         String team = Fixtures.team();
         Fixtures.service(team, 2);
-        given().queryParam("team", team).queryParam("q", "%").when().get("/api/v1/services")
+        Api.admin().queryParam("team", team).queryParam("q", "%").when().get("/api/v1/services")
                 .then().statusCode(SC_OK).body("total", equalTo(0));
-        given().queryParam("team", team).queryParam("q", "_").when().get("/api/v1/services")
+        Api.admin().queryParam("team", team).queryParam("q", "_").when().get("/api/v1/services")
                 .then().statusCode(SC_OK).body("total", equalTo(0));
     }
 
@@ -115,7 +115,7 @@ class ServiceApiTest {
     void a_duplicate_slug_is_a_conflict() {
         String team = Fixtures.team();
         String slug = Fixtures.service(team, 2);
-        problem(given().contentType(ContentType.JSON)
+        problem(Api.admin().contentType(ContentType.JSON)
                 .body(Map.of("slug", slug, "name", "Again", "team", team, "tier", 2))
                 .when().post("/api/v1/services").then(), SC_CONFLICT, "conflict")
                 .body("detail", containsString(slug));
@@ -124,22 +124,22 @@ class ServiceApiTest {
     @Test
     void an_unknown_service_is_not_found_for_every_method() {
         String missing = unique("missing");
-        problem(given().when().get("/api/v1/services/" + missing).then(), SC_NOT_FOUND, "not-found");
-        problem(given().contentType(ContentType.JSON).body(Map.of("name", "X", "team", "x", "tier", 1))
+        problem(Api.admin().when().get("/api/v1/services/" + missing).then(), SC_NOT_FOUND, "not-found");
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("name", "X", "team", "x", "tier", 1))
                 .when().put("/api/v1/services/" + missing).then(), SC_NOT_FOUND, "not-found");
-        problem(given().when().delete("/api/v1/services/" + missing).then(), SC_NOT_FOUND, "not-found");
+        problem(Api.admin().when().delete("/api/v1/services/" + missing).then(), SC_NOT_FOUND, "not-found");
     }
 
     @Test
     void missing_fields_are_named() {
-        problem(given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/services").then(),
+        problem(Api.admin().contentType(ContentType.JSON).body("{}").when().post("/api/v1/services").then(),
                 SC_BAD_REQUEST, "invalid-input")
                 .body("errors.field", contains("name", "team", "tier"));
     }
 
     @Test
     void invalid_values_are_named_with_what_is_wrong() {
-        problem(given().contentType(ContentType.JSON)
+        problem(Api.admin().contentType(ContentType.JSON)
                 .body(Map.of("name", "x".repeat(201), "team", unique("nobody"), "tier", 4, "slug", "Not A Slug",
                         "repositoryUrl", "javascript:alert(1)", "healthUrl", "ftp://example.com/x"))
                 .when().post("/api/v1/services").then(), SC_BAD_REQUEST, "invalid-input")
@@ -150,14 +150,14 @@ class ServiceApiTest {
 
     @Test
     void a_body_that_is_not_json_is_malformed() {
-        problem(given().contentType(ContentType.JSON).body("{\"name\": ").when().post("/api/v1/services").then(),
+        problem(Api.admin().contentType(ContentType.JSON).body("{\"name\": ").when().post("/api/v1/services").then(),
                 SC_BAD_REQUEST, "malformed-request");
-        problem(given().contentType(ContentType.JSON).body("{nope}").when().post("/api/v1/services").then(),
+        problem(Api.admin().contentType(ContentType.JSON).body("{nope}").when().post("/api/v1/services").then(),
                 SC_BAD_REQUEST, "malformed-request")
                 .body("detail", containsString("not valid JSON"));
-        problem(given().contentType(ContentType.JSON).body("[1, 2]").when().post("/api/v1/services").then(),
+        problem(Api.admin().contentType(ContentType.JSON).body("[1, 2]").when().post("/api/v1/services").then(),
                 SC_BAD_REQUEST, "malformed-request");
-        problem(given().contentType(ContentType.JSON).when().post("/api/v1/services").then(),
+        problem(Api.admin().contentType(ContentType.JSON).when().post("/api/v1/services").then(),
                 SC_BAD_REQUEST, "malformed-request")
                 .body("detail", containsString("body is required"));
     }
@@ -182,11 +182,11 @@ class ServiceApiTest {
 
     @Test
     void bad_query_parameters_are_named() {
-        problem(given().queryParam("tier", "high").queryParam("lifecycle", "dead").queryParam("size", 1000)
+        problem(Api.admin().queryParam("tier", "high").queryParam("lifecycle", "dead").queryParam("size", 1000)
                 .when().get("/api/v1/services").then(), SC_BAD_REQUEST, "invalid-input")
                 .body("errors.field", hasItem("tier"))
                 .body("errors.field", hasItem("lifecycle"));
-        problem(given().queryParam("size", 1000).when().get("/api/v1/services").then(), SC_BAD_REQUEST,
+        problem(Api.admin().queryParam("size", 1000).when().get("/api/v1/services").then(), SC_BAD_REQUEST,
                 "invalid-input")
                 .body("errors.field", contains("size"));
     }
@@ -196,21 +196,21 @@ class ServiceApiTest {
         String team = Fixtures.team();
         String slug = Fixtures.service(team, 2);
         Map<String, Object> change = Map.of("name", "Renamed", "team", team, "tier", 2);
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(change)
+        Api.admin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(change)
                 .when().put("/api/v1/services/" + slug).then().statusCode(SC_OK);
 
-        problem(given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        problem(Api.admin().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("name", "Lost update", "team", team, "tier", 2))
                 .when().put("/api/v1/services/" + slug).then(), SC_PRECONDITION_FAILED, "stale-version")
                 .body("detail", containsString("version 1"));
         Map<String, Object> withBodyVersion = new HashMap<>(Map.of("name", "Lost update", "team", team, "tier", 2));
         withBodyVersion.put("version", 0);
-        problem(given().contentType(ContentType.JSON).body(withBodyVersion)
+        problem(Api.admin().contentType(ContentType.JSON).body(withBodyVersion)
                 .when().put("/api/v1/services/" + slug).then(), SC_PRECONDITION_FAILED, "stale-version");
-        problem(given().header("If-Match", "\"0\"").when().delete("/api/v1/services/" + slug).then(),
+        problem(Api.admin().header("If-Match", "\"0\"").when().delete("/api/v1/services/" + slug).then(),
                 SC_PRECONDITION_FAILED, "stale-version");
 
-        given().when().get("/api/v1/services/" + slug).then().body("name", equalTo("Renamed"))
+        Api.admin().when().get("/api/v1/services/" + slug).then().body("name", equalTo("Renamed"))
                 .body("version", equalTo(1));
     }
 
@@ -218,7 +218,7 @@ class ServiceApiTest {
     void the_slug_cannot_change() {
         String team = Fixtures.team();
         String slug = Fixtures.service(team, 2);
-        problem(given().contentType(ContentType.JSON)
+        problem(Api.admin().contentType(ContentType.JSON)
                 .body(Map.of("slug", unique("other"), "name", "X", "team", team, "tier", 2))
                 .when().put("/api/v1/services/" + slug).then(), SC_BAD_REQUEST, "invalid-input")
                 .body("errors[0].field", equalTo("slug"));
@@ -227,9 +227,9 @@ class ServiceApiTest {
     @Test
     void a_body_over_the_limit_is_refused_whether_or_not_its_length_is_declared() {
         String huge = "{\"name\": \"" + "a".repeat(1_100_000) + "\"}";
-        problem(given().contentType(ContentType.JSON).body(huge).when().post("/api/v1/services").then(),
+        problem(Api.admin().contentType(ContentType.JSON).body(huge).when().post("/api/v1/services").then(),
                 SC_REQUEST_TOO_LONG, "payload-too-large");
-        problem(given().contentType(ContentType.JSON)
+        problem(Api.admin().contentType(ContentType.JSON)
                 .body(new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))
                 .when().post("/api/v1/services").then(), SC_REQUEST_TOO_LONG, "payload-too-large");
     }
@@ -239,7 +239,7 @@ class ServiceApiTest {
         String team = Fixtures.team();
         String body = "{\"name\": \"Chunked\", \"team\": \"" + team + "\", \"tier\": 3, \"slug\": \"" + unique("chunked")
                 + "\"}";
-        given().contentType(ContentType.JSON)
+        Api.admin().contentType(ContentType.JSON)
                 .body(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
                 .when().post("/api/v1/services")
                 .then().statusCode(SC_CREATED).body("name", equalTo("Chunked"));
@@ -247,15 +247,15 @@ class ServiceApiTest {
 
     @Test
     void other_media_types_and_methods_are_refused_as_problems() {
-        problem(given().contentType(ContentType.TEXT).body("name=x").when().post("/api/v1/services").then(),
+        problem(Api.admin().contentType(ContentType.TEXT).body("name=x").when().post("/api/v1/services").then(),
                 SC_UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type");
-        problem(given().when().patch("/api/v1/services").then(), SC_METHOD_NOT_ALLOWED, "method-not-allowed");
-        problem(given().when().get("/api/v1/no-such-thing").then(), SC_NOT_FOUND, "not-found");
+        problem(Api.admin().when().patch("/api/v1/services").then(), SC_METHOD_NOT_ALLOWED, "method-not-allowed");
+        problem(Api.admin().when().get("/api/v1/no-such-thing").then(), SC_NOT_FOUND, "not-found");
     }
 
     @Test
     void problems_never_reveal_internals() {
-        given().contentType(ContentType.JSON).body("{\"tier\": [1]}").when().post("/api/v1/services")
+        Api.admin().contentType(ContentType.JSON).body("{\"tier\": [1]}").when().post("/api/v1/services")
                 .then().statusCode(SC_BAD_REQUEST)
                 .body(not(containsString("java.")))
                 .body(not(containsString("Exception")))
@@ -264,6 +264,6 @@ class ServiceApiTest {
     }
 
     private static ValidatableResponse post(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/services").then();
+        return Api.admin().contentType(ContentType.JSON).body(body).when().post("/api/v1/services").then();
     }
 }

@@ -2,7 +2,6 @@ package dev.preflight.team;
 
 import static dev.preflight.Fixtures.unique;
 import static dev.preflight.ProblemAssertions.problem;
-import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
@@ -21,6 +20,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.preflight.Api;
 import dev.preflight.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,7 +31,7 @@ class TeamApiTest {
     @Test
     void a_team_gets_a_slug_from_its_name() {
         String name = "Platform Ops " + unique("x");
-        String slug = given().contentType(ContentType.JSON).body(Map.of("name", name))
+        String slug = Api.admin().contentType(ContentType.JSON).body(Map.of("name", name))
                 .when().post("/api/v1/teams")
                 .then().log().ifValidationFails()
                 .statusCode(SC_CREATED)
@@ -39,29 +39,29 @@ class TeamApiTest {
                 .body("name", equalTo(name))
                 .body("slug", equalTo(name.toLowerCase().replace(' ', '-')))
                 .extract().path("slug");
-        given().when().get("/api/v1/teams/" + slug).then().statusCode(SC_OK).body("name", equalTo(name));
-        given().queryParam("size", 200).when().get("/api/v1/teams")
+        Api.admin().when().get("/api/v1/teams/" + slug).then().statusCode(SC_OK).body("name", equalTo(name));
+        Api.admin().queryParam("size", 200).when().get("/api/v1/teams")
                 .then().statusCode(SC_OK).body("items.slug", hasItem(slug)).body("total", greaterThanOrEqualTo(1));
     }
 
     @Test
     void a_team_can_be_renamed_with_its_version() {
         String slug = Fixtures.team();
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("name", "Renamed"))
+        Api.admin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("name", "Renamed"))
                 .when().put("/api/v1/teams/" + slug)
                 .then().statusCode(SC_OK).header("ETag", "\"1\"").body("name", equalTo("Renamed"));
-        problem(given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("name", "Stale"))
+        problem(Api.admin().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("name", "Stale"))
                 .when().put("/api/v1/teams/" + slug).then(), SC_PRECONDITION_FAILED, "stale-version");
-        problem(given().contentType(ContentType.JSON).header("If-Match", "yesterday").body(Map.of("name", "Odd"))
+        problem(Api.admin().contentType(ContentType.JSON).header("If-Match", "yesterday").body(Map.of("name", "Odd"))
                 .when().put("/api/v1/teams/" + slug).then(), SC_BAD_REQUEST, "invalid-input")
                 .body("errors[0].field", equalTo("If-Match"));
-        given().when().get("/api/v1/teams/" + slug).then().body("name", equalTo("Renamed"));
+        Api.admin().when().get("/api/v1/teams/" + slug).then().body("name", equalTo("Renamed"));
     }
 
     @Test
     void a_duplicate_slug_is_a_conflict() {
         String slug = Fixtures.team();
-        problem(given().contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Another"))
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Another"))
                 .when().post("/api/v1/teams").then(), SC_CONFLICT, "conflict");
     }
 
@@ -69,39 +69,39 @@ class TeamApiTest {
     void a_team_that_owns_services_cannot_be_deleted() {
         String team = Fixtures.team();
         String service = Fixtures.service(team, 3);
-        problem(given().when().delete("/api/v1/teams/" + team).then(), SC_CONFLICT, "conflict")
+        problem(Api.admin().when().delete("/api/v1/teams/" + team).then(), SC_CONFLICT, "conflict")
                 .body("detail", containsString("owns services"));
-        given().when().get("/api/v1/services/" + service).then().statusCode(SC_OK);
+        Api.admin().when().get("/api/v1/services/" + service).then().statusCode(SC_OK);
 
-        given().when().delete("/api/v1/services/" + service).then().statusCode(SC_NO_CONTENT);
-        given().when().delete("/api/v1/teams/" + team).then().statusCode(SC_NO_CONTENT);
-        problem(given().when().get("/api/v1/teams/" + team).then(), SC_NOT_FOUND, "not-found");
+        Api.admin().when().delete("/api/v1/services/" + service).then().statusCode(SC_NO_CONTENT);
+        Api.admin().when().delete("/api/v1/teams/" + team).then().statusCode(SC_NO_CONTENT);
+        problem(Api.admin().when().get("/api/v1/teams/" + team).then(), SC_NOT_FOUND, "not-found");
     }
 
     @Test
     void every_error_path_answers_with_a_problem() {
-        problem(given().when().get("/api/v1/teams/" + unique("none")).then(), SC_NOT_FOUND, "not-found");
-        problem(given().when().delete("/api/v1/teams/" + unique("none")).then(), SC_NOT_FOUND, "not-found");
-        problem(given().contentType(ContentType.JSON).body(Map.of("name", "X"))
+        problem(Api.admin().when().get("/api/v1/teams/" + unique("none")).then(), SC_NOT_FOUND, "not-found");
+        problem(Api.admin().when().delete("/api/v1/teams/" + unique("none")).then(), SC_NOT_FOUND, "not-found");
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("name", "X"))
                 .when().put("/api/v1/teams/" + unique("none")).then(), SC_NOT_FOUND, "not-found");
-        problem(given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/teams").then(),
+        problem(Api.admin().contentType(ContentType.JSON).body("{}").when().post("/api/v1/teams").then(),
                 SC_BAD_REQUEST, "invalid-input")
                 .body("errors.field", contains("name"));
-        problem(given().contentType(ContentType.JSON).body("{\"name\": 42}").when().post("/api/v1/teams").then(),
+        problem(Api.admin().contentType(ContentType.JSON).body("{\"name\": 42}").when().post("/api/v1/teams").then(),
                 SC_BAD_REQUEST, "malformed-request")
                 .body("errors.field", contains("name"));
-        problem(given().contentType(ContentType.JSON).body("{\"name\": \"A\", \"members\": []}")
+        problem(Api.admin().contentType(ContentType.JSON).body("{\"name\": \"A\", \"members\": []}")
                 .when().post("/api/v1/teams").then(), SC_BAD_REQUEST, "malformed-request")
                 .body("errors.field", contains("members"));
-        problem(given().contentType(ContentType.JSON).body("name=A").when().post("/api/v1/teams").then(),
+        problem(Api.admin().contentType(ContentType.JSON).body("name=A").when().post("/api/v1/teams").then(),
                 SC_BAD_REQUEST, "malformed-request");
-        problem(given().contentType(ContentType.JSON).body(Map.of("name", "!!!"))
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("name", "!!!"))
                 .when().post("/api/v1/teams").then(), SC_BAD_REQUEST, "invalid-input")
                 .body("errors.field", contains("slug"));
-        problem(given().contentType(ContentType.JSON).body(Map.of("name", "A", "slug", "-bad-"))
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("name", "A", "slug", "-bad-"))
                 .when().post("/api/v1/teams").then(), SC_BAD_REQUEST, "invalid-input")
                 .body("errors.field", contains("slug"));
-        problem(given().contentType(ContentType.JSON).body("{\"name\": \"" + "b".repeat(1_100_000) + "\"}")
+        problem(Api.admin().contentType(ContentType.JSON).body("{\"name\": \"" + "b".repeat(1_100_000) + "\"}")
                 .when().post("/api/v1/teams").then(), SC_REQUEST_TOO_LONG, "payload-too-large");
     }
 }

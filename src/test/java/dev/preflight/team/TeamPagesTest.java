@@ -1,8 +1,8 @@
 package dev.preflight.team;
 
-import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_SEE_OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,10 +12,10 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -24,28 +24,25 @@ class TeamPagesTest {
     @Test
     void a_team_created_through_the_form_can_be_renamed() {
         String slug = Fixtures.unique("crew");
-        Response created = given().contentType(ContentType.URLENC).redirects().follow(false)
-                .formParams(Map.of("name", "Night Crew", "slug", slug)).when().post("/teams");
+        Browser admin = Browser.admin();
+        Response created = admin.post("/teams", Map.of("name", "Night Crew", "slug", slug));
         created.then().statusCode(SC_SEE_OTHER);
         assertThat(created.header("Location")).endsWith("/teams/" + slug + "?notice=created");
 
-        Document page = Html.get("/teams/" + slug, SC_OK);
+        Document page = admin.get("/teams/" + slug, SC_OK);
         assertThat(Html.text(page, "h1")).isEqualTo("Night Crew");
         assertThat(page.select("a[href=/services?team=" + slug + "]")).isNotEmpty();
 
-        given().contentType(ContentType.URLENC).redirects().follow(false)
-                .formParams(Map.of("name", "Day Crew", "version", "0")).when().post("/teams/" + slug)
-                .then().statusCode(SC_SEE_OTHER);
-        assertThat(Html.text(Html.get("/teams/" + slug + "?notice=updated", SC_OK), "[role=status]"))
+        admin.post("/teams/" + slug, Map.of("name", "Day Crew", "version", "0")).then().statusCode(SC_SEE_OTHER);
+        assertThat(Html.text(admin.get("/teams/" + slug + "?notice=updated", SC_OK), "[role=status]"))
                 .isEqualTo("The team was renamed.");
-        assertThat(Html.text(Html.get("/teams?page=1", SC_OK), "table")).contains("Day Crew");
+        assertThat(Html.text(admin.get("/teams?page=1", SC_OK), "table")).contains("Day Crew");
     }
 
     @Test
     void a_taken_slug_is_reported_on_the_form() {
         String slug = Fixtures.team();
-        Response refused = given().contentType(ContentType.URLENC).accept("text/html")
-                .formParams(Map.of("name", "Copycat", "slug", slug)).when().post("/teams");
+        Response refused = Browser.admin().post("/teams", Map.of("name", "Copycat", "slug", slug));
         refused.then().statusCode(SC_CONFLICT);
         Document page = Html.parse(refused);
         assertThat(Html.text(page, "#slug-error")).contains("already exists");
@@ -54,8 +51,7 @@ class TeamPagesTest {
 
     @Test
     void an_empty_name_is_refused_on_the_form() {
-        Response refused = given().contentType(ContentType.URLENC).accept("text/html")
-                .formParams(Map.of("name", " ")).when().post("/teams");
+        Response refused = Browser.admin().post("/teams", Map.of("name", " "));
         refused.then().statusCode(SC_BAD_REQUEST);
         assertThat(Html.text(Html.parse(refused), "#name-error")).isEqualTo("is required");
     }
@@ -64,10 +60,26 @@ class TeamPagesTest {
     void a_team_with_services_is_not_deleted_and_the_page_says_why() {
         String team = Fixtures.team();
         Fixtures.service(team, 2);
-        Response refused = given().contentType(ContentType.URLENC).accept("text/html").formParam("version", "0")
-                .when().post("/teams/" + team + "/delete");
+        Browser admin = Browser.admin();
+        Response refused = admin.post("/teams/" + team + "/delete", Map.of("version", "0"));
         refused.then().statusCode(SC_CONFLICT);
         assertThat(Html.text(Html.parse(refused), "[role=alert]")).contains("still owns services");
-        Html.get("/teams/" + team, SC_OK);
+        admin.get("/teams/" + team, SC_OK);
+    }
+
+    @Test
+    void admins_manage_members_and_others_only_see_them() {
+        String team = Fixtures.team();
+        Fixtures.TestUser member = Fixtures.user("engineer");
+        Browser admin = Browser.admin();
+        admin.post("/teams/" + team + "/members", Map.of("username", member.username()))
+                .then().statusCode(SC_SEE_OTHER);
+        assertThat(Html.text(admin.get("/teams/" + team + "/members", SC_OK), "ul.plain")).contains(member.username());
+
+        Browser engineer = member.browser();
+        Document page = engineer.get("/teams/" + team + "/members", SC_OK);
+        assertThat(page.select("form[action$=/remove]")).isEmpty();
+        engineer.post("/teams/" + team + "/members", Map.of("username", "someone")).then().statusCode(SC_FORBIDDEN);
+        assertThat(engineer.get("/teams", SC_OK).select("form[action=/teams]")).isEmpty();
     }
 }

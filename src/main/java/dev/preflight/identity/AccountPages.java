@@ -1,0 +1,113 @@
+package dev.preflight.identity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.preflight.platform.FormErrors;
+import dev.preflight.platform.Pages;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.Roles;
+
+/** The signed-in person's own pages: who they are, their password, their API tokens. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
+public class AccountPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance account(UserView user, Map<String, String> errors, String notice);
+
+        static native TemplateInstance tokens(List<TokenView> tokens, TokenView.Created created, String name,
+                Map<String, String> errors, String notice);
+    }
+
+    private final CurrentCaller caller;
+    private final UserDirectory users;
+    private final ApiTokens tokens;
+
+    public AccountPages(CurrentCaller caller, UserDirectory users, ApiTokens tokens) {
+        this.caller = caller;
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    @GET
+    @Path("account")
+    public TemplateInstance account(@QueryParam("notice") String notice) {
+        return Templates.account(users.get(caller.get().username()), FormErrors.none(), Pages.notice(notice));
+    }
+
+    @POST
+    @Path("account/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
+        try {
+            users.changeOwnPassword(currentPassword, newPassword);
+            return Pages.seeOther("/account?notice=updated");
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.INVALID_INPUT) {
+                throw e;
+            }
+            return Response.status(400)
+                    .entity(Templates.account(users.get(caller.get().username()), FormErrors.of(e), null)).build();
+        }
+    }
+
+    @GET
+    @Path("settings/tokens")
+    public TemplateInstance tokens(@QueryParam("notice") String notice) {
+        return Templates.tokens(tokens.list(me()), null, "", FormErrors.none(), Pages.notice(notice));
+    }
+
+    @POST
+    @Path("settings/tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createToken(@RestForm String name, @RestForm String write, @RestForm String expiresOn) {
+        try {
+            LocalDate expires = expiresOn == null || expiresOn.isBlank() ? null : LocalDate.parse(expiresOn);
+            TokenView.Created created = tokens.create(me(),
+                    new TokenInput(name, "on".equals(write) ? List.of("read", "write") : List.of("read"), expires));
+            return Response.ok(Templates.tokens(tokens.list(me()), created, "", FormErrors.none(), null)).build();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Response.status(400).entity(Templates.tokens(tokens.list(me()), null, name,
+                    Map.of("expiresOn", "must be a date such as 2027-03-31"), null)).build();
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.INVALID_INPUT) {
+                throw e;
+            }
+            return Response.status(400).entity(Templates.tokens(tokens.list(me()), null, name, FormErrors.of(e), null))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("settings/tokens/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeToken(@PathParam("id") long id) {
+        tokens.revoke(me(), id);
+        return Pages.seeOther("/settings/tokens?notice=deleted");
+    }
+
+    private User me() {
+        return users.find(caller.get().username());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.preflight.identity;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+/** Turns a user and the credential they used into a {@link Caller} and a security identity. */
+final class Callers {
+
+    private Callers() {
+    }
+
+    /** Must run where the user's teams can still be loaded (inside the transaction that found it). */
+    static Caller of(User user, Caller.Via via, String tokenName, boolean canWrite, String sessionKey) {
+        Set<Long> teams = user.teams.stream().map(t -> t.id).collect(Collectors.toUnmodifiableSet());
+        return new Caller(user.id, user.username, user.displayName, user.role, teams, via, tokenName, canWrite,
+                sessionKey);
+    }
+
+    /** A read-only credential holds only the viewer's role, whatever its owner's. */
+    static SecurityIdentity identity(Caller caller) {
+        Set<String> roles = caller.canWrite() ? caller.role().securityRoles() : Role.VIEWER.securityRoles();
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.username()))
+                .addRoles(roles)
+                .addAttribute(Caller.ATTRIBUTE, caller)
+                .build();
+    }
+}

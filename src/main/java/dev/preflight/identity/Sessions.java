@@ -1,0 +1,82 @@
+package dev.preflight.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.preflight.platform.PreflightConfig;
+
+/**
+ * Browser sessions of local accounts. Sign-in makes a fresh session; it ends at sign-out, after
+ * the idle timeout, at the absolute timeout, or when the account is disabled or its password reset.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    public static final String COOKIE = "pf_session";
+
+    /** How stale last-seen may get before a request refreshes it: one write a minute, not one per request. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private final Duration idle;
+    private final Duration absolute;
+
+    public Sessions(PreflightConfig config) {
+        this.idle = config.auth().sessionIdleTimeout();
+        this.absolute = config.auth().sessionAbsoluteTimeout();
+    }
+
+    /** Starts a session and returns the secret for the cookie. */
+    @Transactional
+    public String start(User user, String source) {
+        String secret = Secrets.random();
+        Instant now = Instant.now();
+        UserSession session = new UserSession();
+        session.secretHash = Secrets.sha256(secret);
+        session.user = user;
+        session.createdAt = now;
+        session.lastSeenAt = now;
+        session.expiresAt = now.plus(absolute);
+        session.source = source;
+        session.persist();
+        user.lastLoginAt = now;
+        return secret;
+    }
+
+    /** The caller a cookie stands for, if its session is alive; refreshes the session's last use. */
+    public Optional<Caller> resolve(String secret) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<UserSession> found = UserSession.find("secretHash", Secrets.sha256(secret)).firstResultOptional();
+            Instant now = Instant.now();
+            if (found.isEmpty() || !alive(found.get(), now)) {
+                return Optional.empty();
+            }
+            UserSession session = found.get();
+            if (session.lastSeenAt.plus(TOUCH_INTERVAL).isBefore(now)) {
+                session.lastSeenAt = now;
+            }
+            return Optional.of(Callers.of(session.user, Caller.Via.WEB, null, true, "s" + session.id));
+        });
+    }
+
+    @Transactional
+    public void end(String secret) {
+        UserSession.update("endedAt = ?1 where secretHash = ?2 and endedAt is null", Instant.now(), Secrets.sha256(secret));
+    }
+
+    /** Ends every session of a user: after a password reset or when the account is disabled. */
+    @Transactional
+    public void endAll(User user) {
+        UserSession.update("endedAt = ?1 where user = ?2 and endedAt is null", Instant.now(), user);
+    }
+
+    private boolean alive(UserSession session, Instant now) {
+        return session.endedAt == null && session.expiresAt.isAfter(now) && session.lastSeenAt.plus(idle).isAfter(now)
+                && session.user.enabled;
+    }
+}

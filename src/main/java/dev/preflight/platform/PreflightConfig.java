@@ -1,0 +1,92 @@
+package dev.preflight.platform;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Preflight's own settings; each can also be given as an environment variable (PREFLIGHT_...). */
+@ConfigMapping(prefix = "preflight")
+public interface PreflightConfig {
+
+    /** Folder for the embedded database and other local files. */
+    String dataDir();
+
+    Database database();
+
+    Auth auth();
+
+    Admin admin();
+
+    interface Database {
+
+        /** Run the embedded database in a temporary folder removed at exit (the tests do). */
+        @WithDefault("false")
+        boolean ephemeral();
+    }
+
+    interface Auth {
+
+        /** A browser session ends after this long without a request. */
+        @WithDefault("2H")
+        Duration sessionIdleTimeout();
+
+        /** A browser session ends this long after sign-in, however active. */
+        @WithDefault("12H")
+        Duration sessionAbsoluteTimeout();
+
+        /** Work factor of the bcrypt password hashes (4 to 31; each step doubles the cost). */
+        @WithDefault("12")
+        int bcryptCost();
+
+        /** Failed sign-ins allowed per account and per address within the window. */
+        Throttle login();
+
+        /** Failed API token attempts allowed per address within the window. */
+        Throttle token();
+
+        Oidc oidc();
+    }
+
+    interface Throttle {
+
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("5M")
+        Duration window();
+    }
+
+    interface Oidc {
+
+        /** Provider roles (from quarkus.oidc.roles.role-claim-path) that make someone a Preflight viewer, engineer, approver or admin. */
+        @WithDefault("preflight-viewer")
+        String viewerRole();
+
+        @WithDefault("preflight-engineer")
+        String engineerRole();
+
+        @WithDefault("preflight-approver")
+        String approverRole();
+
+        @WithDefault("preflight-admin")
+        String adminRole();
+
+        /** A claim listing team slugs; when present in a token, team membership follows it. */
+        Optional<String> teamsClaim();
+    }
+
+    interface Admin {
+
+        /** User name of the first administrator, created on first start in local mode. */
+        @WithDefault("admin")
+        String username();
+
+        /** Password of the first administrator; generated and written to a file when not given. */
+        Optional<String> password();
+
+        /** An API token (pf_...) registered for the first administrator on first start. */
+        Optional<String> token();
+    }
+}
