@@ -55,6 +55,15 @@ public final class Fixtures {
         return new TestUser(username, password, write, read);
     }
 
+    /** A user without tokens or a session; returns the user name. */
+    public static String plainUser(String role) {
+        String username = unique("user");
+        Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "displayName", "User " + username, "role", role))
+                .when().post("/api/v1/users").then().statusCode(201);
+        return username;
+    }
+
     public static String token(Browser browser, List<String> scopes) {
         return browser.api().contentType(ContentType.JSON).body(Map.of("name", unique("token"), "scopes", scopes))
                 .when().post("/api/v1/tokens").then().statusCode(201).extract().path("secret");

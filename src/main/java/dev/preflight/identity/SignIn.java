@@ -39,7 +39,7 @@ public class SignIn {
     public String signIn(String username, String password, String address) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         Duration wait = max(throttle.retryAfter(Throttle.Scope.ACCOUNT, name, config.auth().login()),
-                throttle.retryAfter(Throttle.Scope.ADDRESS, address, config.auth().login()));
+                throttle.retryAfter(Throttle.Scope.ADDRESS, address, config.auth().loginAddress()));
         if (!wait.isZero()) {
             audit.recordAttempt(Actor.ANONYMOUS, "auth.login.throttled", "user", name);
             throw ProblemException.tooManyRequests("Too many failed sign-ins. Try again in "

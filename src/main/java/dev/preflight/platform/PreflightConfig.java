@@ -40,8 +40,11 @@ public interface PreflightConfig {
         @WithDefault("12")
         int bcryptCost();
 
-        /** Failed sign-ins allowed per account and per address within the window. */
+        /** Failed sign-ins allowed per account within the window. */
         Throttle login();
+
+        /** Failed sign-ins allowed per client address within the window (people behind one NAT share it). */
+        Throttle loginAddress();
 
         /** Failed API token attempts allowed per address within the window. */
         Throttle token();

@@ -1,0 +1,264 @@
+package dev.preflight.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.preflight.Api;
+import dev.preflight.Browser;
+import dev.preflight.Fixtures;
+import dev.preflight.TestIdentities;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every operation of the API description, called by every kind of principal, answers with the status
+ * the access policy says. The operations come from {@code /q/openapi}: a new endpoint without a row
+ * here fails this test.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    enum Principal {
+        ANONYMOUS, VIEWER, OWN_ENGINEER, OTHER_ENGINEER, APPROVER, ADMIN, READ_TOKEN, WRITE_TOKEN, REVOKED_TOKEN,
+        EXPIRED_TOKEN
+    }
+
+    /** A concrete request for one cell: its path and, for writes, its body. */
+    record Call(String path, Object body) {
+    }
+
+    /** How to build a call for a principal, and what each principal must get. */
+    record Rule(Function<Principal, Call> call, Map<Principal, Integer> expected) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final Map<Principal, String> tokens = new EnumMap<>(Principal.class);
+    private String teamA;
+    private String teamB;
+    private Fixtures.TestUser engineerA;
+    private Fixtures.TestUser engineerB;
+
+    @BeforeEach
+    void principals() throws SQLException {
+        teamA = Fixtures.team();
+        teamB = Fixtures.team();
+        Fixtures.TestUser viewer = Fixtures.user("viewer");
+        engineerA = Fixtures.user("engineer", teamA);
+        engineerB = Fixtures.user("engineer", teamB);
+        Fixtures.TestUser approver = Fixtures.user("approver");
+        Browser owner = engineerA.browser();
+        String revoked = Fixtures.token(owner, List.of("read", "write"));
+        Api.as(revoked).when().delete("/api/v1/tokens/" + tokenId(engineerA.writeToken(), revoked)).then()
+                .statusCode(200);
+        String expired = Fixtures.token(owner, List.of("read", "write"));
+        expire(expired);
+
+        tokens.put(Principal.VIEWER, viewer.writeToken());
+        tokens.put(Principal.OWN_ENGINEER, engineerA.writeToken());
+        tokens.put(Principal.OTHER_ENGINEER, engineerB.writeToken());
+        tokens.put(Principal.APPROVER, approver.writeToken());
+        tokens.put(Principal.ADMIN, TestIdentities.ADMIN_TOKEN);
+        tokens.put(Principal.READ_TOKEN, engineerA.readToken());
+        tokens.put(Principal.WRITE_TOKEN, Fixtures.token(owner, List.of("read", "write")));
+        tokens.put(Principal.REVOKED_TOKEN, revoked);
+        tokens.put(Principal.EXPIRED_TOKEN, expired);
+    }
+
+    @Test
+    void every_operation_answers_every_principal_as_the_policy_says() {
+        Map<String, Rule> rules = rules();
+        List<String> operations = operations();
+        assertThat(new TreeSet<>(operations)).as("operations of the API without a row in this matrix")
+                .isSubsetOf(rules.keySet());
+
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (String operation : operations) {
+            Rule rule = rules.get(operation);
+            String method = operation.substring(0, operation.indexOf(' '));
+            for (Principal principal : Principal.values()) {
+                Call call = rule.call().apply(principal);
+                int status = send(principal, method, call).statusCode();
+                cells++;
+                int expected = rule.expected().get(principal);
+                if (status != expected) {
+                    wrong.add(operation + " as " + principal + ": " + status + ", expected " + expected);
+                }
+            }
+        }
+        System.out.printf("Authorization matrix: %d operations x %d principals = %d cells checked%n",
+                operations.size(), Principal.values().length, cells);
+        assertThat(wrong).as("cells that differ from the policy").isEmpty();
+    }
+
+    @Test
+    void token_lists_show_only_the_callers_own_tokens() {
+        List<String> ownPrefixes = Api.as(engineerA.writeToken()).when().get("/api/v1/tokens").then().statusCode(200)
+                .extract().jsonPath().getList("prefix");
+        List<String> othersSee = Api.as(engineerB.writeToken()).when().get("/api/v1/tokens").then().statusCode(200)
+                .extract().jsonPath().getList("prefix");
+        assertThat(ownPrefixes).isNotEmpty();
+        assertThat(othersSee).doesNotContainAnyElementsOf(ownPrefixes);
+    }
+
+    @Test
+    void a_role_or_owner_the_caller_may_not_set_is_refused() {
+        String service = Fixtures.service(teamA, 2);
+        Api.as(engineerA.writeToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Moved", "team", teamB, "tier", 2))
+                .when().put("/api/v1/services/" + service).then().statusCode(403);
+        Api.as(engineerA.writeToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Elsewhere", "team", teamB, "tier", 2))
+                .when().post("/api/v1/services").then().statusCode(403);
+        Api.as(engineerA.writeToken()).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Me", "role", "admin"))
+                .when().put("/api/v1/users/" + engineerA.username()).then().statusCode(403);
+        Api.admin().when().get("/api/v1/services/" + service).then().statusCode(200).body("team", equalTo(teamA));
+    }
+
+    private Map<String, Rule> rules() {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        Map<Principal, Integer> read = expect(200, 200, 200, 200, 200, 200, 200);
+        Map<Principal, Integer> adminRead = expect(403, 403, 403, 403, 200, 403, 403);
+
+        rules.put("GET /api/v1/services", new Rule(p -> new Call("/api/v1/services", null), read));
+        rules.put("GET /api/v1/services/{slug}", new Rule(p -> new Call("/api/v1/services/" + Fixtures.service(teamA, 2),
+                null), read));
+        rules.put("POST /api/v1/services", new Rule(p -> new Call("/api/v1/services", serviceBody(teamA)),
+                expect(403, 201, 403, 403, 201, 403, 201)));
+        rules.put("PUT /api/v1/services/{slug}", new Rule(p -> new Call("/api/v1/services/" + Fixtures.service(teamA, 2),
+                Map.of("name", "Changed", "team", teamA, "tier", 1)), expect(403, 200, 403, 403, 200, 403, 200)));
+        rules.put("DELETE /api/v1/services/{slug}", new Rule(p -> new Call("/api/v1/services/"
+                + Fixtures.service(teamA, 2), null), expect(403, 204, 403, 403, 204, 403, 204)));
+
+        rules.put("GET /api/v1/teams", new Rule(p -> new Call("/api/v1/teams", null), read));
+        rules.put("GET /api/v1/teams/{slug}", new Rule(p -> new Call("/api/v1/teams/" + teamA, null), read));
+        Map<Principal, Integer> adminWrite201 = expect(403, 403, 403, 403, 201, 403, 403);
+        Map<Principal, Integer> adminWrite200 = expect(403, 403, 403, 403, 200, 403, 403);
+        Map<Principal, Integer> adminWrite204 = expect(403, 403, 403, 403, 204, 403, 403);
+        rules.put("POST /api/v1/teams", new Rule(p -> new Call("/api/v1/teams",
+                Map.of("name", "Team " + Fixtures.unique("m"))), adminWrite201));
+        rules.put("PUT /api/v1/teams/{slug}", new Rule(p -> new Call("/api/v1/teams/" + Fixtures.team(),
+                Map.of("name", "Renamed")), adminWrite200));
+        rules.put("DELETE /api/v1/teams/{slug}", new Rule(p -> new Call("/api/v1/teams/" + Fixtures.team(), null),
+                adminWrite204));
+        rules.put("GET /api/v1/teams/{slug}/members", new Rule(p -> new Call("/api/v1/teams/" + teamA + "/members",
+                null), read));
+        rules.put("PUT /api/v1/teams/{slug}/members/{username}", new Rule(p -> new Call("/api/v1/teams/" + teamB
+                + "/members/" + engineerA.username(), null), adminWrite200));
+        rules.put("DELETE /api/v1/teams/{slug}/members/{username}", new Rule(p -> new Call("/api/v1/teams/" + teamB
+                + "/members/" + engineerB.username(), null), adminWrite200));
+
+        rules.put("GET /api/v1/me", new Rule(p -> new Call("/api/v1/me", null), read));
+        rules.put("GET /api/v1/tokens", new Rule(p -> new Call("/api/v1/tokens", null), read));
+        rules.put("POST /api/v1/tokens", new Rule(p -> new Call("/api/v1/tokens",
+                Map.of("name", Fixtures.unique("t"))), expect(201, 201, 201, 201, 201, 403, 201)));
+        rules.put("DELETE /api/v1/tokens/{id}", new Rule(p -> new Call("/api/v1/tokens/"
+                + tokenId(engineerA.writeToken(), Fixtures.token(engineerA.browser(), List.of("read"))), null),
+                expect(404, 200, 404, 404, 404, 403, 200)));
+
+        rules.put("GET /api/v1/users", new Rule(p -> new Call("/api/v1/users", null), adminRead));
+        rules.put("GET /api/v1/users/{username}", new Rule(p -> new Call("/api/v1/users/" + engineerB.username(), null),
+                adminRead));
+        rules.put("POST /api/v1/users", new Rule(p -> new Call("/api/v1/users", Map.of("username",
+                Fixtures.unique("u"), "displayName", "New", "role", "viewer")), adminWrite201));
+        rules.put("PUT /api/v1/users/{username}", new Rule(p -> new Call("/api/v1/users/" + engineerB.username(),
+                Map.of("displayName", "Renamed", "role", "engineer", "teams", List.of(teamB))), adminWrite200));
+        rules.put("POST /api/v1/users/{username}/password", new Rule(p -> new Call("/api/v1/users/"
+                + Fixtures.plainUser("viewer") + "/password", Map.of()), adminWrite200));
+        rules.put("GET /api/v1/users/{username}/tokens", new Rule(p -> new Call("/api/v1/users/"
+                + engineerA.username() + "/tokens", null), adminRead));
+        rules.put("DELETE /api/v1/users/{username}/tokens/{id}", new Rule(p -> new Call("/api/v1/users/"
+                + engineerA.username() + "/tokens/" + tokenId(engineerA.writeToken(),
+                        Fixtures.token(engineerA.browser(), List.of("read"))), null), adminWrite200));
+        return rules;
+    }
+
+    /**
+     * Expected statuses for the signed-in principals in this order: viewer, engineer of the owning team,
+     * engineer of another team, approver, admin, read-only token, write token (of the owning team's
+     * engineer). Anonymous, revoked and expired always get 401.
+     */
+    private static Map<Principal, Integer> expect(int viewer, int ownEngineer, int otherEngineer, int approver,
+            int admin, int readToken, int writeToken) {
+        Map<Principal, Integer> expected = new EnumMap<>(Principal.class);
+        expected.put(Principal.ANONYMOUS, 401);
+        expected.put(Principal.VIEWER, viewer);
+        expected.put(Principal.OWN_ENGINEER, ownEngineer);
+        expected.put(Principal.OTHER_ENGINEER, otherEngineer);
+        expected.put(Principal.APPROVER, approver);
+        expected.put(Principal.ADMIN, admin);
+        expected.put(Principal.READ_TOKEN, readToken);
+        expected.put(Principal.WRITE_TOKEN, writeToken);
+        expected.put(Principal.REVOKED_TOKEN, 401);
+        expected.put(Principal.EXPIRED_TOKEN, 401);
+        return expected;
+    }
+
+    private Response send(Principal principal, String method, Call call) {
+        RequestSpecification request = principal == Principal.ANONYMOUS ? given() : Api.as(tokens.get(principal));
+        if (call.body() != null) {
+            request = request.contentType(ContentType.JSON).body(call.body());
+        }
+        return request.when().request(method, call.path());
+    }
+
+    private static Map<String, Object> serviceBody(String team) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Service " + Fixtures.unique("m"));
+        body.put("team", team);
+        body.put("tier", 2);
+        return body;
+    }
+
+    /** "METHOD /path" of every operation in the API description. */
+    private static List<String> operations() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> operations = new ArrayList<>();
+        paths.forEach((path, item) -> item.keySet().stream()
+                .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> operations.add(m.toUpperCase() + " " + path)));
+        return operations;
+    }
+
+    /** The id of a token, looked up with the owner's token. */
+    private static long tokenId(String ownerToken, String token) {
+        List<Map<String, Object>> list = Api.as(ownerToken).when().get("/api/v1/tokens").then().statusCode(200)
+                .extract().jsonPath().getList("");
+        return list.stream().filter(t -> token.startsWith((String) t.get("prefix")))
+                .map(t -> ((Number) t.get("id")).longValue()).findFirst().orElseThrow();
+    }
+
+    private void expire(String token) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("UPDATE api_token SET expires_at = now() - interval '1 hour' "
+                        + "WHERE prefix = ?")) {
+            s.setString(1, token.substring(0, 10));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
