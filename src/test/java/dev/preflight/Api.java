@@ -11,7 +11,7 @@ public final class Api {
     }
 
     public static RequestSpecification admin() {
-        return as(TestIdentities.ADMIN_TOKEN);
+        return as(TestApplication.ADMIN_TOKEN);
     }
 
     public static RequestSpecification as(String token) {

@@ -22,7 +22,7 @@ public final class Browser {
     private String csrf = "";
 
     public static Browser admin() {
-        return signIn(TestIdentities.ADMIN, TestIdentities.ADMIN_PASSWORD);
+        return signIn(TestApplication.ADMIN, TestApplication.ADMIN_PASSWORD);
     }
 
     public static Browser signIn(String username, String password) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import io.vertx.core.Context;
+
 /** The signed-in person as the page templates see them ({@code inject:me}): name, role and CSRF token. */
 @Named("me")
 @RequestScoped
@@ -53,7 +55,11 @@ public class Me {
         return caller().filter(Caller::byCookie).map(csrf::tokenFor).orElse("");
     }
 
+    /**
+     * The caller, when it can be known without blocking: an error page rendered on the I/O thread
+     * (an address no resource serves) shows no account menu rather than wait for the database.
+     */
     private Optional<Caller> caller() {
-        return current.find();
+        return Context.isOnEventLoopThread() ? Optional.empty() : current.find();
     }
 }

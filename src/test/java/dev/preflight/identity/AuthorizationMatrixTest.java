@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.preflight.Api;
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
-import dev.preflight.TestIdentities;
+import dev.preflight.TestApplication;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -80,7 +80,7 @@ class AuthorizationMatrixTest {
         tokens.put(Principal.OWN_ENGINEER, engineerA.writeToken());
         tokens.put(Principal.OTHER_ENGINEER, engineerB.writeToken());
         tokens.put(Principal.APPROVER, approver.writeToken());
-        tokens.put(Principal.ADMIN, TestIdentities.ADMIN_TOKEN);
+        tokens.put(Principal.ADMIN, TestApplication.ADMIN_TOKEN);
         tokens.put(Principal.READ_TOKEN, engineerA.readToken());
         tokens.put(Principal.WRITE_TOKEN, Fixtures.token(owner, List.of("read", "write")));
         tokens.put(Principal.REVOKED_TOKEN, revoked);

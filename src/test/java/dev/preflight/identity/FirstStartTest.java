@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.TestIdentities;
+import dev.preflight.TestApplication;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -68,7 +68,7 @@ class FirstStartTest {
 
     @Test
     void the_configured_admin_token_works_and_its_owner_is_the_first_admin() {
-        given().auth().oauth2(TestIdentities.ADMIN_TOKEN).when().get("/api/v1/me").then().statusCode(SC_OK)
+        given().auth().oauth2(TestApplication.ADMIN_TOKEN).when().get("/api/v1/me").then().statusCode(SC_OK)
                 .body("username", equalTo("root-admin")).body("role", equalTo("admin"))
                 .body("via", equalTo("token:bootstrap"));
     }

@@ -28,7 +28,8 @@ class HttpBehaviourTest {
                 "/no-such-page", "/api/v1/no-such-thing")) {
             securityHeaders(given().when().get(path).then());
         }
-        securityHeaders(given().accept("text/html").when().get("/no-such-page").then());
+        securityHeaders(given().accept("text/html").when().get("/no-such-page").then().statusCode(SC_NOT_FOUND)
+                .body(containsString("Not found")));
     }
 
     @Test

@@ -1,0 +1,65 @@
+package dev.preflight;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * What every test application of this JVM shares: the first administrator (a password and an API
+ * token made up for this JVM, handed over as PREFLIGHT_ADMIN_PASSWORD and PREFLIGHT_ADMIN_TOKEN would
+ * be) and one HTTP port, free when the JVM started (the applications run one after another).
+ */
+@QuarkusTestResource(TestApplication.class)
+public class TestApplication implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = perJvm("dev.preflight.test.admin-password", random(18));
+    public static final String ADMIN_TOKEN = perJvm("dev.preflight.test.admin-token", "pf_" + random(32));
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("preflight.admin.password", ADMIN_PASSWORD, "preflight.admin.token", ADMIN_TOKEN,
+                "quarkus.http.test-port", String.valueOf(httpPort()));
+    }
+
+    /**
+     * The port every test application listens on. One fixed port rather than a random one per start:
+     * the metrics of all starts in a JVM share a registry, and must agree on their tags.
+     */
+    public static int httpPort() {
+        return Integer.parseInt(perJvm("dev.preflight.test.http-port", String.valueOf(freePort())));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // nothing was started
+    }
+
+    /**
+     * One value for the whole JVM: each test profile restarts Preflight in a fresh class loader, so a
+     * static field alone would be drawn anew, while the shared database keeps the first admin.
+     */
+    private static String perJvm(String key, String candidate) {
+        return (String) System.getProperties().computeIfAbsent(key, k -> candidate);
+    }
+
+    static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+}
