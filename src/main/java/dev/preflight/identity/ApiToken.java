@@ -52,7 +52,9 @@ public class ApiToken extends BaseEntity {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }
 
+    /** The token with its owner and the owner's teams, in one query. */
     public static Optional<ApiToken> findBySecretHash(String hash) {
-        return find("secretHash", hash).firstResultOptional();
+        return find("from ApiToken t join fetch t.user u left join fetch u.teams where t.secretHash = ?1", hash)
+                .firstResultOptional();
     }
 }

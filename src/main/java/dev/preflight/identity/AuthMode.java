@@ -1,5 +1,7 @@
 package dev.preflight.identity;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,7 +28,7 @@ public class AuthMode {
     public String signInPath(String next) {
         String safe = safeNext(next);
         String base = oidc ? "/login/oidc" : "/login";
-        return safe.equals("/") ? base : base + "?next=" + java.net.URLEncoder.encode(safe, java.nio.charset.StandardCharsets.UTF_8);
+        return safe.equals("/") ? base : base + "?next=" + URLEncoder.encode(safe, StandardCharsets.UTF_8);
     }
 
     /** A local path to return to after sign-in; anything else (another site, a scheme) becomes "/". */

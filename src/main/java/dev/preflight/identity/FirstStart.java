@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +70,7 @@ public class FirstStart {
                 return;
             }
             User admin = new User();
-            admin.username = config.admin().username().trim().toLowerCase(java.util.Locale.ROOT);
+            admin.username = config.admin().username().trim().toLowerCase(Locale.ROOT);
             admin.displayName = "Administrator";
             admin.role = Role.ADMIN;
             if (!mode.oidc()) {
@@ -80,7 +82,7 @@ public class FirstStart {
             token.ifPresent(t -> {
                 ApiToken registered = tokens.register(admin, "bootstrap", t, true, null);
                 audit.record(Actor.SYSTEM, "token.create", "api_token", String.valueOf(registered.id), null,
-                        TokenView.of(registered, java.time.Instant.now()));
+                        TokenView.of(registered, Instant.now()));
                 LOG.infof("Registered the API token from PREFLIGHT_ADMIN_TOKEN for '%s'", admin.username);
             });
         });

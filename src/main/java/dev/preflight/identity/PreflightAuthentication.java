@@ -1,6 +1,7 @@
 package dev.preflight.identity;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -130,7 +131,7 @@ public class PreflightAuthentication implements HttpAuthenticationMechanism {
                 Duration wait = throttle.retryAfter(Throttle.Scope.TOKEN, request.address, config.auth().token());
                 if (!wait.isZero()) {
                     throw new AuthenticationFailedException("Too many failed attempts",
-                            java.util.Map.of(RETRY_AFTER, wait.toSeconds()));
+                            Map.of(RETRY_AFTER, wait.toSeconds()));
                 }
                 Optional<Caller> caller = tokens.resolve(request.token);
                 if (caller.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.preflight.identity;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -57,7 +58,7 @@ public class SecurityProblemMappers {
 
     private Response signIn(HttpServerRequest request, String detail) {
         if (Problems.wantsHtml(request)) {
-            return Response.seeOther(java.net.URI.create(mode.signInPath(request.uri()))).build();
+            return Response.seeOther(URI.create(mode.signInPath(request.uri()))).build();
         }
         return Response.fromResponse(problems.response(ProblemType.UNAUTHORIZED, detail, List.of(), request))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Preflight\"").build();

@@ -51,7 +51,8 @@ public class Sessions {
     /** The caller a cookie stands for, if its session is alive; refreshes the session's last use. */
     public Optional<Caller> resolve(String secret) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<UserSession> found = UserSession.find("secretHash", Secrets.sha256(secret)).firstResultOptional();
+            Optional<UserSession> found = UserSession.find("from UserSession s join fetch s.user u left join fetch u.teams "
+                    + "where s.secretHash = ?1", Secrets.sha256(secret)).firstResultOptional();
             Instant now = Instant.now();
             if (found.isEmpty() || !alive(found.get(), now)) {
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.preflight.identity;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,7 +23,7 @@ public class Throttle {
         ACCOUNT, ADDRESS, TOKEN;
 
         String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -68,14 +68,7 @@ public class UserDirectory {
         if (input.username() == null || input.username().isBlank()) {
             errors.add("username", "is required");
         }
-        String generated = null;
-        String password = input.password();
-        if (password == null || password.isEmpty()) {
-            generated = Passwords.generate();
-            password = generated;
-        } else {
-            Passwords.validate("password", password, errors);
-        }
+        NewPassword password = NewPassword.of(input.password(), errors);
         Set<Team> memberOf = teams(input.teams(), errors);
         errors.throwIfAny();
         if (User.findByUsername(input.username()).isPresent()) {
@@ -84,10 +77,10 @@ public class UserDirectory {
         User user = new User();
         user.username = input.username();
         apply(user, input, memberOf);
-        user.passwordHash = passwords.hash(password);
+        user.passwordHash = passwords.hash(password.value());
         user.persistAndFlush();
         audit.record("user.create", "user", user.username, null, UserView.of(user));
-        return new UserView.WithPassword(UserView.of(user), generated);
+        return new UserView.WithPassword(UserView.of(user), password.generated());
     }
 
     @Transactional
@@ -125,19 +118,12 @@ public class UserDirectory {
         access.require(Role.ADMIN);
         User user = find(username);
         InputValidator.Errors errors = new InputValidator.Errors();
-        String generated = null;
-        String password = newPassword;
-        if (password == null || password.isEmpty()) {
-            generated = Passwords.generate();
-            password = generated;
-        } else {
-            Passwords.validate("password", password, errors);
-        }
+        NewPassword password = NewPassword.of(newPassword, errors);
         errors.throwIfAny();
-        user.passwordHash = passwords.hash(password);
+        user.passwordHash = passwords.hash(password.value());
         sessions.endAll(user);
         audit.record("user.password-reset", "user", username, null, null);
-        return new UserView.WithPassword(UserView.of(user), generated);
+        return new UserView.WithPassword(UserView.of(user), password.generated());
     }
 
     /** A signed-in local user changes their own password, proving the current one. */
@@ -207,5 +193,18 @@ public class UserDirectory {
 
     private static long otherEnabledAdmins(User user) {
         return User.count("role = ?1 and enabled = true and id <> ?2", Role.ADMIN, user.id);
+    }
+
+    /** The password an admin gave, checked against the rules, or a generated one to show once. */
+    private record NewPassword(String value, String generated) {
+
+        static NewPassword of(String given, InputValidator.Errors errors) {
+            if (given == null || given.isEmpty()) {
+                String generated = Passwords.generate();
+                return new NewPassword(generated, generated);
+            }
+            Passwords.validate("password", given, errors);
+            return new NewPassword(given, null);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.platform;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -43,7 +44,7 @@ public class OpenApiDescription implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        for (String path : java.util.List.copyOf(openAPI.getPaths().getPathItems().keySet())) {
+        for (String path : List.copyOf(openAPI.getPaths().getPathItems().keySet())) {
             if (path.startsWith("/api/")) {
                 document(path, openAPI.getPaths().getPathItem(path));
             } else {

@@ -1,5 +1,6 @@
 package dev.preflight.platform;
 
+import java.time.Duration;
 import java.util.List;
 
 /** A failure that the client can act on, reported as a problem of the given type. */
@@ -29,7 +30,7 @@ public class ProblemException extends RuntimeException {
         return retryAfterSeconds;
     }
 
-    public static ProblemException tooManyRequests(String detail, java.time.Duration retryAfter) {
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
         return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), Math.max(1, retryAfter.toSeconds()));
     }
 

@@ -1,5 +1,7 @@
 package dev.preflight.platform;
 
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -159,10 +161,10 @@ public class ProblemMappers {
         if (type == String.class) {
             return "a string";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "a date in ISO 8601 form";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
         return "an object";
