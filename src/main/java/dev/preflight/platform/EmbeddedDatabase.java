@@ -81,7 +81,12 @@ public final class EmbeddedDatabase {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path cluster = dir.resolve(CLUSTER);
         try {
-            Files.createDirectories(dir);
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir);
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
             if (Files.exists(cluster.resolve("postgresql.conf"))) {
                 Optional<EmbeddedDatabase> running = runningInThisJvm(dir);
                 if (running.isPresent()) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,14 @@ class EmbeddedDatabaseTest {
     private static final long CHILD_TIMEOUT_SECONDS = 180;
 
     @TempDir
+    Path temp;
+
     Path dataDir;
+
+    @BeforeEach
+    void newFolder() {
+        dataDir = temp.resolve("data");
+    }
 
     @Test
     void data_survives_a_stop_and_a_start() throws Exception {
@@ -49,6 +57,7 @@ class EmbeddedDatabaseTest {
                 .contains("scram-sha-256").doesNotContain("trust");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("postgres.credentials"))))
                 .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
         assertThat(Files.readString(dataDir.resolve("postgres.credentials"))).contains("user=preflight");
     }
 
