@@ -141,25 +141,26 @@ public class UserDirectory {
         audit.record("user.password-change", "user", user.username, null, null);
     }
 
+    /** Puts a user in a team (admins only); returns the members afterwards. */
     @Transactional
     public List<UserView> addMember(String teamSlug, String username) {
-        access.require(Role.ADMIN);
-        Team team = team(teamSlug);
-        User user = find(username);
-        if (user.teams.add(team)) {
-            audit.record("team.member-add", "team", team.slug, null, username);
-        }
-        User.flush();
-        return members(team);
+        return changeMembership(teamSlug, username, true);
     }
 
+    /** Takes a user out of a team (admins only); returns the members afterwards. */
     @Transactional
     public List<UserView> removeMember(String teamSlug, String username) {
+        return changeMembership(teamSlug, username, false);
+    }
+
+    private List<UserView> changeMembership(String teamSlug, String username, boolean member) {
         access.require(Role.ADMIN);
         Team team = team(teamSlug);
         User user = find(username);
-        if (user.teams.remove(team)) {
-            audit.record("team.member-remove", "team", team.slug, username, null);
+        boolean changed = member ? user.teams.add(team) : user.teams.remove(team);
+        if (changed) {
+            audit.record(member ? "team.member-add" : "team.member-remove", "team", team.slug,
+                    member ? null : username, member ? username : null);
         }
         User.flush();
         return members(team);
