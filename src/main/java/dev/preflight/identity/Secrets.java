@@ -2,10 +2,10 @@ package dev.preflight.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import dev.preflight.platform.Hashes;
 
 /** Random secrets and their digests, for session cookies, API tokens and generated passwords. */
 final class Secrets {
@@ -33,12 +33,7 @@ final class Secrets {
     }
 
     static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Hashes.sha256(value);
     }
 
     /** Compares in time independent of where the inputs differ. */

@@ -40,13 +40,24 @@ public class InputValidator {
             return this;
         }
 
+        /** An error in an uploaded document, at a line of it. */
+        public Errors add(String field, String message, int line) {
+            list.add(new Problem.FieldError(field, message, line));
+            return this;
+        }
+
+        public boolean isEmpty() {
+            return list.isEmpty();
+        }
+
         public boolean has(String field) {
             return list.stream().anyMatch(e -> e.field().equals(field));
         }
 
         public void throwIfAny() {
             if (!list.isEmpty()) {
-                list.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+                list.sort(Comparator.comparing((Problem.FieldError e) -> e.line() == null ? 0 : e.line())
+                        .thenComparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
                 throw ProblemException.invalid(list);
             }
         }

@@ -27,7 +27,9 @@ public class OpenApiDescription implements OASFilter {
         }
         Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("line", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("Line of an uploaded document the error is on"));
         openAPI.getComponents().addSchema("Problem", OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
                 .description("An error, in the shape of RFC 9457")

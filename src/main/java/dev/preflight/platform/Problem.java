@@ -14,7 +14,15 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** What is wrong with one field; {@code field} is the JSON property path or the form field name. */
-    public record FieldError(String field, String message) {
+    /**
+     * What is wrong with one field; {@code field} is the JSON property path or the form field name.
+     * {@code line} is set for errors in an uploaded document (a template file), counting from 1.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Integer line) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

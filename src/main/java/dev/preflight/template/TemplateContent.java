@@ -1,0 +1,62 @@
+package dev.preflight.template;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The checklist of one template version: ordered sections of ordered items, and the structured
+ * facts the source document states (recovery defaults, alert thresholds, runbook sections...).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({ "sections", "facts" })
+public record TemplateContent(List<Section> sections, Map<String, Object> facts) {
+
+    public TemplateContent {
+        sections = sections == null ? List.of() : List.copyOf(sections);
+        facts = facts == null ? Map.of() : facts;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({ "key", "title", "items" })
+    public record Section(String key, String title, List<Item> items) {
+
+        public Section {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    /**
+     * One thing to have or do before going live. The key is stable across versions, so launches and
+     * diffs can follow the item when its wording changes.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "key", "title", "guidance", "severity", "role", "evidence", "recurrenceDays", "tiers" })
+    public record Item(String key, String title, String guidance, Severity severity, SignOff role, Evidence evidence,
+            Integer recurrenceDays, List<Integer> tiers) {
+
+        public Item {
+            tiers = tiers == null ? List.of(1, 2, 3) : List.copyOf(tiers);
+        }
+
+        public boolean appliesTo(int tier) {
+            return tiers.contains(tier);
+        }
+    }
+
+    public Stream<Item> items() {
+        return sections.stream().flatMap(s -> s.items().stream());
+    }
+
+    public int itemCount() {
+        return (int) items().count();
+    }
+
+    public Optional<Item> item(String key) {
+        return items().filter(i -> i.key().equals(key)).findFirst();
+    }
+}

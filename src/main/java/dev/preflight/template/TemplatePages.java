@@ -1,0 +1,320 @@
+package dev.preflight.template;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateGlobal;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.preflight.platform.FormErrors;
+import dev.preflight.platform.Markdown;
+import dev.preflight.platform.Pages;
+import dev.preflight.platform.Problem;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.Roles;
+
+/**
+ * Template pages: the library, a template's checklist, its versions and their differences, import
+ * (paste or upload), and the draft editor for admins. Everything works as plain forms.
+ */
+@Path("/templates")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
+public class TemplatePages {
+
+    @TemplateGlobal
+    static final List<Severity> severities = List.of(Severity.values());
+
+    @TemplateGlobal
+    static final List<SignOff> signOffs = List.of(SignOff.values());
+
+    @TemplateGlobal
+    static final List<Evidence> evidences = List.of(Evidence.values());
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance library(List<TemplateViews.Summary> templates, String notice);
+
+        static native TemplateInstance detail(TemplateViews.Detail template, TemplateViews.Version version,
+                String notice);
+
+        static native TemplateInstance versions(TemplateViews.Detail template, List<TemplateViews.Summary> others);
+
+        static native TemplateInstance diff(TemplateViews.Detail template, TemplateDiff diff);
+
+        static native TemplateInstance importForm(String content, String format, String slug, String name,
+                List<Problem.FieldError> errors);
+
+        static native TemplateInstance draft(TemplateViews.Detail template, TemplateViews.Version draft,
+                Map<String, String> errors, String notice);
+
+        static native TemplateInstance item(TemplateViews.Detail template, TemplateViews.Version draft, String key,
+                DraftEditor.ItemForm form, Map<String, String> errors);
+    }
+
+    private final TemplateLibrary library;
+
+    public TemplatePages(TemplateLibrary library) {
+        this.library = library;
+    }
+
+    @GET
+    public TemplateInstance library(@QueryParam("notice") String notice) {
+        return Templates.library(library.list(), Pages.notice(notice));
+    }
+
+    @GET
+    @Path("{slug}")
+    public TemplateInstance detail(@PathParam("slug") String slug, @QueryParam("version") Integer number,
+            @QueryParam("notice") String notice) {
+        TemplateViews.Detail template = library.get(slug);
+        TemplateViews.Version version = number != null ? library.version(slug, number)
+                : template.versions().stream().anyMatch(v -> v.status() == TemplateVersion.Status.PUBLISHED)
+                        ? library.latest(slug) : library.draft(slug).orElse(null);
+        return Templates.detail(template, version, Pages.notice(notice));
+    }
+
+    @GET
+    @Path("{slug}/versions")
+    public TemplateInstance versions(@PathParam("slug") String slug) {
+        return Templates.versions(library.get(slug), library.list());
+    }
+
+    @GET
+    @Path("{slug}/diff")
+    public TemplateInstance diff(@PathParam("slug") String slug, @QueryParam("from") Integer from,
+            @QueryParam("to") Integer to, @QueryParam("toTemplate") String toTemplate) {
+        if (from == null || to == null) {
+            throw ProblemException.invalid(from == null ? "from" : "to", "choose the two versions to compare");
+        }
+        return Templates.diff(library.get(slug), library.diff(slug, from, toTemplate, to));
+    }
+
+    @GET
+    @Path("import")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance importForm() {
+        return Templates.importForm("", "", "", "", List.of());
+    }
+
+    @POST
+    @Path("import")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({ MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED })
+    public Response importTemplate(@RestForm String content, @RestForm("file") FileUpload file,
+            @RestForm String format, @RestForm String slug, @RestForm String name, @RestForm String publish)
+            throws IOException {
+        String text = file != null && file.size() > 0 ? Files.readString(file.uploadedFile()) : content;
+        String chosen = format == null || format.isBlank() ? guessFormat(file, text) : format;
+        try {
+            TemplateDocument document = TemplateFiles.read(text == null ? "" : text,
+                    TemplateFiles.format(chosen, null), Pages.blankToNull(slug), Pages.blankToNull(name));
+            TemplateViews.Imported imported = library.importDocument(document, "on".equals(publish));
+            return Pages.seeOther("/templates/" + imported.template() + "?notice=" + (imported.changed() ? "created" : "unchanged"));
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.CONFLICT) {
+                throw e;
+            }
+            List<Problem.FieldError> errors = e.errors().isEmpty()
+                    ? List.of(new Problem.FieldError("document", e.getMessage())) : e.errors();
+            return Response.status(e.type().status())
+                    .entity(Templates.importForm(text, chosen, slug, name, errors)).build();
+        }
+    }
+
+    @POST
+    @Path("{slug}/clone")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cloneTemplate(@PathParam("slug") String slug, @RestForm("cloneSlug") String cloneSlug,
+            @RestForm("cloneName") String cloneName) {
+        TemplateViews.Detail clone = library.cloneTemplate(slug, Pages.blankToNull(cloneSlug), Pages.blankToNull(cloneName));
+        return Pages.seeOther("/templates/" + clone.slug() + "?notice=created");
+    }
+
+    @GET
+    @Path("{slug}/draft")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance draft(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
+        TemplateViews.Version draft = library.openDraft(slug);
+        return Templates.draft(library.get(slug), draft, FormErrors.none(), Pages.notice(notice));
+    }
+
+    @POST
+    @Path("{slug}/draft/sections")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addSection(@PathParam("slug") String slug, @RestForm String sectionTitle, @RestForm Long version) {
+        return edit(slug, version, content -> DraftEditor.addSection(content, sectionTitle));
+    }
+
+    @POST
+    @Path("{slug}/draft/sections/{key}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeSection(@PathParam("slug") String slug, @PathParam("key") String key,
+            @RestForm String action, @RestForm String sectionTitle, @RestForm Long version) {
+        return edit(slug, version, content -> switch (action == null ? "" : action) {
+            case "rename" -> DraftEditor.renameSection(content, key, sectionTitle);
+            case "up" -> DraftEditor.moveSection(content, key, -1);
+            case "down" -> DraftEditor.moveSection(content, key, 1);
+            case "remove" -> DraftEditor.removeSection(content, key);
+            default -> throw ProblemException.invalid("action", "must be rename, up, down or remove");
+        });
+    }
+
+    @POST
+    @Path("{slug}/draft/items")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addItem(@PathParam("slug") String slug, @RestForm String section, @RestForm String title,
+            @RestForm Long version) {
+        DraftEditor.ItemForm form = DraftEditor.ItemForm.blank(section);
+        return edit(slug, version, content -> DraftEditor.addItem(content, new DraftEditor.ItemForm(section, title,
+                form.guidance(), form.severity(), form.role(), form.evidence(), form.recurrenceDays(), form.tiers())));
+    }
+
+    @GET
+    @Path("{slug}/draft/items/{key}")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance itemForm(@PathParam("slug") String slug, @PathParam("key") String key) {
+        TemplateViews.Version draft = library.openDraft(slug);
+        TemplateContent.Item item = draft.content().item(key)
+                .orElseThrow(() -> ProblemException.notFound("The draft has no item '" + key + "'."));
+        return Templates.item(library.get(slug), draft, key,
+                DraftEditor.ItemForm.of(DraftEditor.sectionOf(draft.content(), key).key(), item), FormErrors.none());
+    }
+
+    @POST
+    @Path("{slug}/draft/items/{key}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeItem(@PathParam("slug") String slug, @PathParam("key") String key, @RestForm String action,
+            @RestForm String section, @RestForm String title, @RestForm String guidance, @RestForm String severity,
+            @RestForm String role, @RestForm String evidence, @RestForm String recurrenceDays,
+            @RestForm List<String> tiers, @RestForm Long version) {
+        DraftEditor.ItemForm form = new DraftEditor.ItemForm(section, title, guidance, severity, role, evidence,
+                recurrenceDays, tiers);
+        if ("save".equals(action)) {
+            try {
+                return edit(slug, version, content -> DraftEditor.updateItem(content, key, form));
+            } catch (ProblemException e) {
+                if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.STALE_VERSION) {
+                    throw e;
+                }
+                Map<String, String> errors = e.type() == ProblemType.STALE_VERSION ? Map.of("title", e.getMessage())
+                        : FormErrors.of(e);
+                return Response.status(e.type().status()).entity(Templates.item(library.get(slug),
+                        library.openDraft(slug), key, form, errors)).build();
+            }
+        }
+        return edit(slug, version, content -> switch (action == null ? "" : action) {
+            case "up" -> DraftEditor.moveItem(content, key, -1);
+            case "down" -> DraftEditor.moveItem(content, key, 1);
+            case "remove" -> DraftEditor.removeItem(content, key);
+            default -> throw ProblemException.invalid("action", "must be save, up, down or remove");
+        });
+    }
+
+    @POST
+    @Path("{slug}/draft/publish")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@PathParam("slug") String slug, @RestForm int number) {
+        try {
+            library.publish(slug, number);
+            return Pages.seeOther("/templates/" + slug + "?notice=updated");
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.CONFLICT) {
+                throw e;
+            }
+            Map<String, String> errors = e.errors().isEmpty() ? Map.of("draft", e.getMessage()) : FormErrors.of(e);
+            return Response.status(e.type().status()).entity(Templates.draft(library.get(slug), library.openDraft(slug),
+                    errors, null)).build();
+        }
+    }
+
+    @POST
+    @Path("{slug}/draft/discard")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response discard(@PathParam("slug") String slug) {
+        library.discardDraft(slug);
+        return Pages.seeOther("/templates/" + slug + "?notice=deleted");
+    }
+
+    /** Applies one editor operation to the draft and returns to the editor, or shows the editor's errors. */
+    private Response edit(String slug, Long version, UnaryOperator<TemplateContent> change) {
+        TemplateViews.Version draft = library.openDraft(slug);
+        try {
+            library.saveDraft(slug, change.apply(draft.content()), version);
+            return Pages.seeOther("/templates/" + slug + "/draft?notice=updated");
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.STALE_VERSION) {
+                throw e;
+            }
+            Map<String, String> errors = e.type() == ProblemType.STALE_VERSION ? Map.of("draft", e.getMessage())
+                    : FormErrors.of(e);
+            return Response.status(e.type().status()).entity(Templates.draft(library.get(slug), library.openDraft(slug),
+                    errors, null)).build();
+        }
+    }
+
+    private static String guessFormat(FileUpload file, String text) {
+        String name = file == null || file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return "markdown";
+        }
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return "yaml";
+        }
+        return text != null && text.contains("format: " + TemplateDocument.FORMAT) ? "yaml" : "markdown";
+    }
+
+    /** Template extensions for the checklist pages. */
+    @TemplateExtension
+    static class Display {
+
+        /** The item's guidance as safe HTML. */
+        static RawString guidanceHtml(TemplateContent.Item item) {
+            return new RawString(Markdown.toSafeHtml(item.guidance()));
+        }
+
+        /** The version's structured facts as YAML text, or empty. */
+        static String factsText(TemplateContent content) {
+            return content.facts().isEmpty() ? "" : TemplateYaml.writeValue(content.facts());
+        }
+
+        static String tiersText(TemplateContent.Item item) {
+            return item.tiers().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+        }
+
+        /** The number of the open draft, or null. */
+        static Integer draftNumber(TemplateViews.Detail detail) {
+            return detail.versions().stream().filter(v -> v.status() == TemplateVersion.Status.DRAFT)
+                    .map(TemplateViews.VersionSummary::number).findFirst().orElse(null);
+        }
+    }
+}
