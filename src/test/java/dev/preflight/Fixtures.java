@@ -68,4 +68,40 @@ public final class Fixtures {
         return browser.api().contentType(ContentType.JSON).body(Map.of("name", unique("token"), "scopes", scopes))
                 .when().post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
     }
+
+    /** A small template file in Preflight's YAML format with a slug of its own. */
+    public static String templateYaml(String slug) {
+        return """
+                format: preflight-template/1
+                slug: %s
+                name: Team checklist %s
+                description: A small checklist for tests.
+                sections:
+                  - key: basics
+                    title: Basics
+                    items:
+                      - key: basics.backups
+                        title: Backups run nightly
+                        guidance: Restore one to prove it.
+                        severity: blocker
+                        role: engineer
+                        evidence: link
+                        recurrenceDays: 30
+                        tiers: [1, 2, 3]
+                      - key: basics.runbook
+                        title: Runbook written
+                        severity: major
+                        role: approver
+                        evidence: note
+                        tiers: [1, 2]
+                """.formatted(slug, slug);
+    }
+
+    /** Imports a custom template as the admin; published unless asked for a draft. Returns its slug. */
+    public static String template(boolean publish) {
+        String slug = unique("tpl");
+        Api.admin().contentType("application/yaml").body(templateYaml(slug)).queryParam("publish", publish)
+                .when().post("/api/v1/templates/import").then().statusCode(201);
+        return slug;
+    }
 }

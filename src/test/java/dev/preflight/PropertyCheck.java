@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * A property checked on many generated samples. The seed is fixed unless the system property
- * {@code preflight.test.seed} gives another one, or {@code random} for a new one each run (printed,
- * so that a failure can be replayed).
+ * {@code dev.preflight.test.seed} gives another one ({@code ./mvnw verify -Dseed=...}), or
+ * {@code random} for a new one each run (printed, so that a failure can be replayed).
  */
 public final class PropertyCheck {
 
@@ -25,14 +25,14 @@ public final class PropertyCheck {
                 property.accept(sample);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("Property failed on sample " + i + " of seed " + seed
-                        + " (replay with -Dpreflight.test.seed=" + seed + "): " + sample, e);
+                        + " (replay with -Dseed=" + seed + "): " + sample, e);
             }
         }
         System.out.printf("Property held for %d samples (seed %d)%n", samples, seed);
     }
 
     private static long seed() {
-        String configured = System.getProperty("preflight.test.seed", "");
+        String configured = System.getProperty("dev.preflight.test.seed", "");
         if (configured.isBlank()) {
             return DEFAULT_SEED;
         }

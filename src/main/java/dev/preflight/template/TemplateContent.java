@@ -39,7 +39,11 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
     public record Item(String key, String title, String guidance, Severity severity, SignOff role, Evidence evidence,
             Integer recurrenceDays, List<Integer> tiers) {
 
+        /** What an item leaves out takes the defaults: major, engineer sign-off, no evidence, all tiers. */
         public Item {
+            severity = severity == null ? Severity.MAJOR : severity;
+            role = role == null ? SignOff.ENGINEER : role;
+            evidence = evidence == null ? Evidence.NONE : evidence;
             tiers = tiers == null ? List.of(1, 2, 3) : List.copyOf(tiers);
         }
 

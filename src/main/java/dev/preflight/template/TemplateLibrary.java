@@ -117,7 +117,7 @@ public class TemplateLibrary {
         TemplateDocument.Source before = template.source;
         template.name = document.name();
         template.description = document.description() == null ? "" : document.description();
-        template.source = document.source() == null ? new TemplateDocument.Source("Custom", null, null) : document.source();
+        template.source = sourceOf(document);
         TemplateContent content = document.content();
         Optional<TemplateVersion> latest = TemplateVersion.latestPublished(template);
         Optional<TemplateVersion> draft = TemplateVersion.draft(template);
@@ -231,7 +231,7 @@ public class TemplateLibrary {
         template.builtin = true;
         template.name = document.name();
         template.description = document.description() == null ? "" : document.description();
-        template.source = document.source();
+        template.source = sourceOf(document);
         template.builtinHash = fileHash;
         Optional<TemplateVersion> latest = TemplateVersion.latestPublished(template);
         if (latest.isEmpty() || !latest.get().contentHash.equals(hash(document.content()))) {
@@ -248,7 +248,7 @@ public class TemplateLibrary {
         Template template = new Template();
         template.slug = slug;
         template.name = name;
-        template.source = new TemplateDocument.Source("Custom", null, null);
+        template.source = sourceOf(TemplateDocument.of(slug, name, null, null, new TemplateContent(List.of(), Map.of())));
         template.persist();
         return template;
     }
@@ -321,6 +321,10 @@ public class TemplateLibrary {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A checklist could not be written as JSON", e);
         }
+    }
+
+    private static TemplateDocument.Source sourceOf(TemplateDocument document) {
+        return document.source() == null ? new TemplateDocument.Source("Custom", null, null) : document.source();
     }
 
     private static String emptyToNull(String text) {

@@ -2,6 +2,7 @@ package dev.preflight.template;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -14,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.panache.common.Sort;
@@ -28,9 +31,19 @@ import dev.preflight.platform.BaseEntity;
 @Table(name = "template_version")
 public class TemplateVersion extends BaseEntity {
 
-    /** Where a version stands. */
+    /** Where a version stands; lower case in JSON. */
     public enum Status {
-        DRAFT, PUBLISHED
+        DRAFT, PUBLISHED;
+
+        @JsonValue
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
     }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

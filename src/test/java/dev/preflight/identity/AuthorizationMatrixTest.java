@@ -44,8 +44,12 @@ class AuthorizationMatrixTest {
         EXPIRED_TOKEN
     }
 
-    /** A concrete request for one cell: its path and, for writes, its body. */
-    record Call(String path, Object body) {
+    /** A concrete request for one cell: its path and, for writes, its body (JSON unless a type is given). */
+    record Call(String path, Object body, String contentType) {
+
+        Call(String path, Object body) {
+            this(path, body, null);
+        }
     }
 
     /** How to build a call for a principal, and what each principal must get. */
@@ -194,6 +198,28 @@ class AuthorizationMatrixTest {
         rules.put("DELETE /api/v1/users/{username}/tokens/{id}", new Rule(p -> new Call("/api/v1/users/"
                 + engineerA.username() + "/tokens/" + tokenId(engineerA.writeToken(),
                         Fixtures.token(engineerA.browser(), List.of("read"))), null), adminWrite200));
+        rules.put("GET /api/v1/templates", new Rule(p -> new Call("/api/v1/templates", null), read));
+        rules.put("GET /api/v1/templates/{slug}", new Rule(p -> new Call("/api/v1/templates/launch-readiness", null),
+                read));
+        rules.put("GET /api/v1/templates/{slug}/versions/{number}", new Rule(p -> new Call(
+                "/api/v1/templates/launch-readiness/versions/1", null), read));
+        rules.put("GET /api/v1/templates/{slug}/versions/{number}/export", new Rule(p -> new Call(
+                "/api/v1/templates/launch-readiness/versions/1/export", null), read));
+        rules.put("GET /api/v1/templates/{slug}/diff", new Rule(p -> new Call(
+                "/api/v1/templates/launch-readiness/diff?from=1&to=1", null), read));
+        rules.put("GET /api/v1/templates/{slug}/draft", new Rule(p -> new Call("/api/v1/templates/"
+                + Fixtures.template(false) + "/draft", null), read));
+        rules.put("POST /api/v1/templates/import", new Rule(p -> new Call("/api/v1/templates/import",
+                Fixtures.templateYaml(Fixtures.unique("m")), "application/yaml"), adminWrite201));
+        rules.put("PUT /api/v1/templates/{slug}/draft", new Rule(p -> new Call("/api/v1/templates/"
+                + Fixtures.template(true) + "/draft", Map.of("sections", List.of(Map.of("key", "s", "title", "S",
+                        "items", List.of(Map.of("key", "s.one", "title", "One")))))), adminWrite200));
+        rules.put("DELETE /api/v1/templates/{slug}/draft", new Rule(p -> new Call("/api/v1/templates/"
+                + Fixtures.template(false) + "/draft", null), adminWrite204));
+        rules.put("POST /api/v1/templates/{slug}/versions/{number}/publish", new Rule(p -> new Call(
+                "/api/v1/templates/" + Fixtures.template(false) + "/versions/1/publish", null), adminWrite200));
+        rules.put("POST /api/v1/templates/{slug}/clone", new Rule(p -> new Call("/api/v1/templates/launch-readiness/clone",
+                Map.of("slug", Fixtures.unique("clone"))), adminWrite201));
         return rules;
     }
 
@@ -219,9 +245,10 @@ class AuthorizationMatrixTest {
     }
 
     private Response send(Principal principal, String method, Call call) {
-        RequestSpecification request = principal == Principal.ANONYMOUS ? given() : Api.as(tokens.get(principal));
+        RequestSpecification request = principal == Principal.ANONYMOUS ? Api.anonymous() : Api.as(tokens.get(principal));
         if (call.body() != null) {
-            request = request.contentType(ContentType.JSON).body(call.body());
+            request = request.contentType(call.contentType() == null ? "application/json" : call.contentType())
+                    .body(call.body());
         }
         return request.when().request(method, call.path());
     }
