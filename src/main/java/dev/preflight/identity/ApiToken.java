@@ -55,6 +55,6 @@ public class ApiToken extends BaseEntity {
     /** The token with its owner and the owner's teams, in one query. */
     public static Optional<ApiToken> findBySecretHash(String hash) {
         return find("from ApiToken t join fetch t.user u left join fetch u.teams where t.secretHash = ?1", hash)
-                .firstResultOptional();
+                .singleResultOptional();
     }
 }

@@ -52,7 +52,7 @@ public class Sessions {
     public Optional<Caller> resolve(String secret) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<UserSession> found = UserSession.find("from UserSession s join fetch s.user u left join fetch u.teams "
-                    + "where s.secretHash = ?1", Secrets.sha256(secret)).firstResultOptional();
+                    + "where s.secretHash = ?1", Secrets.sha256(secret)).singleResultOptional();
             Instant now = Instant.now();
             if (found.isEmpty() || !alive(found.get(), now)) {
                 return Optional.empty();
