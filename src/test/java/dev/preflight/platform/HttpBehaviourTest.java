@@ -3,6 +3,7 @@ package dev.preflight.platform;
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_NOT_FOUND;
 import static org.apache.http.HttpStatus.SC_OK;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -90,7 +91,9 @@ class HttpBehaviourTest {
                 .body("paths", not(hasKey("/services")))
                 .body("components.schemas", hasKey("Problem"))
                 .body("paths.'/api/v1/services'.post.responses", hasKey("409"))
-                .body("paths.'/api/v1/services'.post.responses.'400'.content", hasKey("application/problem+json"));
+                .body("paths.'/api/v1/services'.post.responses.'400'.content", hasKey("application/problem+json"))
+                .body("components.schemas.Lifecycle.enum", contains("planned", "launching", "production", "retired"))
+                .body("components.schemas.Severity.enum", contains("blocker", "major", "minor"));
     }
 
     @Test
