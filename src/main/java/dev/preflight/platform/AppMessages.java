@@ -554,7 +554,7 @@ public interface AppMessages {
     String template_every(int days);
 
     @Message
-    String template_tiers(String tiers);
+    String template_tiers(String levels);
 
     @Message
     String template_guidance();
