@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -218,17 +219,8 @@ public class TemplatePages {
         DraftEditor.ItemForm form = new DraftEditor.ItemForm(section, title, guidance, severity, role, evidence,
                 recurrenceDays, tiers);
         if ("save".equals(action)) {
-            try {
-                return edit(slug, version, content -> DraftEditor.updateItem(content, key, form));
-            } catch (ProblemException e) {
-                if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.STALE_VERSION) {
-                    throw e;
-                }
-                Map<String, String> errors = e.type() == ProblemType.STALE_VERSION ? Map.of("title", e.getMessage())
-                        : FormErrors.of(e);
-                return Response.status(e.type().status()).entity(Templates.item(library.get(slug),
-                        library.openDraft(slug), key, form, errors)).build();
-            }
+            return edit(slug, version, content -> DraftEditor.updateItem(content, key, form),
+                    errors -> Templates.item(library.get(slug), library.openDraft(slug), key, form, errors));
         }
         return edit(slug, version, content -> switch (action == null ? "" : action) {
             case "up" -> DraftEditor.moveItem(content, key, -1);
@@ -267,6 +259,16 @@ public class TemplatePages {
 
     /** Applies one editor operation to the draft and returns to the editor, or shows the editor's errors. */
     private Response edit(String slug, Long version, UnaryOperator<TemplateContent> change) {
+        return edit(slug, version, change,
+                errors -> Templates.draft(library.get(slug), library.openDraft(slug), errors, null));
+    }
+
+    /**
+     * Applies one editor operation to the draft and returns to the editor; when it is refused, answers
+     * with the page that made the request, showing the errors beside what was typed.
+     */
+    private Response edit(String slug, Long version, UnaryOperator<TemplateContent> change,
+            Function<Map<String, String>, TemplateInstance> refused) {
         TemplateViews.Version draft = library.openDraft(slug);
         try {
             library.saveDraft(slug, change.apply(draft.content()), version);
@@ -277,8 +279,7 @@ public class TemplatePages {
             }
             Map<String, String> errors = e.type() == ProblemType.STALE_VERSION ? Map.of("draft", e.getMessage())
                     : FormErrors.of(e);
-            return Response.status(e.type().status()).entity(Templates.draft(library.get(slug), library.openDraft(slug),
-                    errors, null)).build();
+            return Response.status(e.type().status()).entity(refused.apply(errors)).build();
         }
     }
 

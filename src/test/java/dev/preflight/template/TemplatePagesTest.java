@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -124,10 +125,14 @@ class TemplatePagesTest {
         admin.post("/templates/" + slug + "/draft/items/basics.runbook", Map.of("action", "remove", "version", version))
                 .then().statusCode(SC_SEE_OTHER);
 
+        version = admin.get("/templates/" + slug + "/draft", SC_OK).select("input[name=version]").first().attr("value");
         Response invalid = admin.post("/templates/" + slug + "/draft/items/operations.on-call-rota", Map.of("action",
-                "save", "section", "operations", "title", "", "severity", "blocker", "role", "approver", "evidence",
-                "link", "tiers", List.of("1"), "version", "0"));
-        assertThat(invalid.statusCode()).isIn(SC_BAD_REQUEST, 412);
+                "save", "section", "operations", "title", "", "guidance", "Typed before the mistake", "severity", "blocker",
+                "role", "approver", "evidence", "link", "tiers", List.of("1"), "version", version));
+        assertThat(invalid.statusCode()).isEqualTo(SC_BAD_REQUEST);
+        Document refused = Jsoup.parse(invalid.asString());
+        assertThat(Html.text(refused, "#title-error")).isNotBlank();
+        assertThat(refused.select("textarea[name=guidance]").text()).isEqualTo("Typed before the mistake");
 
         draft = admin.get("/templates/" + slug + "/draft", SC_OK);
         String number = draft.select("input[name=number]").attr("value");
