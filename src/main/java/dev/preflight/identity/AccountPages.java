@@ -1,6 +1,7 @@
 package dev.preflight.identity;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -60,16 +61,10 @@ public class AccountPages {
     @Path("account/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
-        try {
+        return Pages.submit(() -> {
             users.changeOwnPassword(currentPassword, newPassword);
             return Pages.seeOther("/account?notice=updated");
-        } catch (ProblemException e) {
-            if (e.type() != ProblemType.INVALID_INPUT) {
-                throw e;
-            }
-            return Response.status(400)
-                    .entity(Templates.account(users.get(caller.get().username()), FormErrors.of(e), null)).build();
-        }
+        }, e -> Templates.account(users.get(caller.get().username()), FormErrors.of(e), null), ProblemType.INVALID_INPUT);
     }
 
     @GET
@@ -82,21 +77,11 @@ public class AccountPages {
     @Path("settings/tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createToken(@RestForm String name, @RestForm String write, @RestForm String expiresOn) {
-        try {
-            LocalDate expires = expiresOn == null || expiresOn.isBlank() ? null : LocalDate.parse(expiresOn);
-            TokenView.Created created = tokens.create(me(),
-                    new TokenInput(name, "on".equals(write) ? List.of("read", "write") : List.of("read"), expires));
+        return Pages.submit(() -> {
+            TokenView.Created created = tokens.create(me(), new TokenInput(name,
+                    "on".equals(write) ? List.of("read", "write") : List.of("read"), date(expiresOn)));
             return Response.ok(Templates.tokens(tokens.list(me()), created, "", FormErrors.none(), null)).build();
-        } catch (java.time.format.DateTimeParseException e) {
-            return Response.status(400).entity(Templates.tokens(tokens.list(me()), null, name,
-                    Map.of("expiresOn", "must be a date such as 2027-03-31"), null)).build();
-        } catch (ProblemException e) {
-            if (e.type() != ProblemType.INVALID_INPUT) {
-                throw e;
-            }
-            return Response.status(400).entity(Templates.tokens(tokens.list(me()), null, name, FormErrors.of(e), null))
-                    .build();
-        }
+        }, e -> Templates.tokens(tokens.list(me()), null, name, FormErrors.of(e), null), ProblemType.INVALID_INPUT);
     }
 
     @POST
@@ -109,5 +94,16 @@ public class AccountPages {
 
     private User me() {
         return users.find(caller.get().username());
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("expiresOn", "must be a date such as 2027-03-31");
+        }
     }
 }

@@ -23,7 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 import dev.preflight.platform.FormErrors;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
 import dev.preflight.platform.Roles;
 import dev.preflight.team.TeamDirectory;
 import dev.preflight.team.TeamView;
@@ -83,19 +83,12 @@ public class AdminPages {
     public Response create(@RestForm String username, @RestForm String displayName, @RestForm String email,
             @RestForm String role, @RestForm List<String> teams) {
         UserForm form = new UserForm(username, displayName, email, role, teams);
-        try {
+        return Pages.submit(() -> {
             UserView.WithPassword created = users.create(form.toInput(null, true, null));
             return Response.ok(Templates.users(users.list(Page.Request.of(1, Page.DEFAULT_SIZE)), UserForm.blank(),
                     FormErrors.none(), created, this.teams.all())).build();
-        } catch (ProblemException e) {
-            Map<String, String> errors = switch (e.type()) {
-                case INVALID_INPUT -> FormErrors.of(e);
-                case CONFLICT -> Map.of("username", e.getMessage());
-                default -> throw e;
-            };
-            return Response.status(e.type().status()).entity(Templates.users(users.list(Page.Request.of(1,
-                    Page.DEFAULT_SIZE)), form, errors, null, this.teams.all())).build();
-        }
+        }, e -> Templates.users(users.list(Page.Request.of(1, Page.DEFAULT_SIZE)), form, FormErrors.of(e, "username"),
+                null, this.teams.all()), ProblemType.INVALID_INPUT, ProblemType.CONFLICT);
     }
 
     @GET
@@ -111,17 +104,11 @@ public class AdminPages {
             @RestForm String email, @RestForm String role, @RestForm String enabled, @RestForm List<String> teams,
             @RestForm Long version) {
         UserForm form = new UserForm(username, displayName, email, role, teams);
-        try {
+        return Pages.submit(() -> {
             users.update(username, form.toInput(null, "on".equals(enabled), null), version);
             return Pages.seeOther("/admin/users/" + username + "?notice=updated");
-        } catch (ProblemException e) {
-            Map<String, String> errors = switch (e.type()) {
-                case INVALID_INPUT -> FormErrors.of(e);
-                case CONFLICT, STALE_VERSION -> Map.of("role", e.getMessage());
-                default -> throw e;
-            };
-            return Response.status(e.type().status()).entity(page(username, errors, null, null)).build();
-        }
+        }, e -> page(username, FormErrors.of(e, "role"), null, null), ProblemType.INVALID_INPUT, ProblemType.CONFLICT,
+                ProblemType.STALE_VERSION);
     }
 
     @POST

@@ -17,6 +17,11 @@ public final class FormErrors {
         return errors;
     }
 
+    /** The field errors, or, for a refusal that names no field, its message shown at {@code field}. */
+    public static Map<String, String> of(ProblemException e, String field) {
+        return e.errors().isEmpty() ? Map.of(field, e.getMessage()) : of(e);
+    }
+
     public static Map<String, String> none() {
         return Map.of();
     }

@@ -95,12 +95,10 @@ public class ServicePages {
     @RolesAllowed(Roles.ENGINEER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam ServiceForm form) {
-        try {
+        return Pages.submit(() -> {
             ServiceView created = catalog.create(form.toInput());
             return Pages.seeOther("/services/" + created.slug() + "?notice=created");
-        } catch (ProblemException e) {
-            return refused(e, form, null, Map.of());
-        }
+        }, e -> formAgain(e, form, null, Map.of()), ProblemType.INVALID_INPUT, ProblemType.CONFLICT);
     }
 
     @GET
@@ -121,18 +119,18 @@ public class ServicePages {
     @RolesAllowed(Roles.ENGINEER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, @BeanParam ServiceForm form) {
-        try {
+        return Pages.submit(() -> {
             catalog.update(slug, form.toInput(), form.version);
             return Pages.seeOther("/services/" + slug + "?notice=updated");
-        } catch (ProblemException e) {
+        }, e -> {
             if (e.type() != ProblemType.STALE_VERSION) {
-                return refused(e, form, slug, Map.of());
+                return formAgain(e, form, slug, Map.of());
             }
             ServiceView stored = catalog.get(slug);
             Map<String, String> current = form.differencesFrom(stored);
             form.version = stored.version();
-            return refused(e, form, slug, current);
-        }
+            return formAgain(e, form, slug, current);
+        }, ProblemType.INVALID_INPUT, ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
 
     @GET
@@ -151,15 +149,11 @@ public class ServicePages {
         return Pages.seeOther("/services?notice=deleted");
     }
 
-    private Response refused(ProblemException e, ServiceForm form, String editing, Map<String, String> current) {
-        Map<String, String> errors = switch (e.type()) {
-            case INVALID_INPUT -> FormErrors.of(e);
-            case CONFLICT -> Map.of("slug", e.getMessage());
-            case STALE_VERSION -> Map.of("version", e.getMessage());
-            default -> throw e;
-        };
-        int status = e.type() == ProblemType.INVALID_INPUT ? 400 : e.type().status();
-        return Response.status(status).entity(Templates.form(form, errors, teams.all(), editing, current)).build();
+    /** The form again with the refusal: field errors, a taken slug, or the version that moved on. */
+    private TemplateInstance formAgain(ProblemException e, ServiceForm form, String editing,
+            Map<String, String> current) {
+        Map<String, String> errors = FormErrors.of(e, e.type() == ProblemType.STALE_VERSION ? "version" : "slug");
+        return Templates.form(form, errors, teams.all(), editing, current);
     }
 
     /** The list's address with the current filters, ready for a page number to be appended. */

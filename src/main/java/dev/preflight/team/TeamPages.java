@@ -21,7 +21,6 @@ import io.quarkus.qute.TemplateInstance;
 import dev.preflight.platform.FormErrors;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.ProblemType;
 import dev.preflight.platform.Roles;
 
@@ -57,15 +56,11 @@ public class TeamPages {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String name, @RestForm String slug) {
-        try {
+        return Pages.submit(() -> {
             TeamView team = teams.create(new TeamInput(Pages.blankToNull(slug), name, null));
             return Pages.seeOther("/teams/" + team.slug() + "?notice=created");
-        } catch (ProblemException e) {
-            Map<String, String> errors = e.type() == ProblemType.CONFLICT ? Map.of("slug", e.getMessage())
-                    : FormErrors.of(e);
-            Page<TeamView> page = teams.list(Page.Request.of(1, Page.DEFAULT_SIZE));
-            return Response.status(statusOf(e)).entity(Templates.list(page, name, slug, errors, null)).build();
-        }
+        }, e -> Templates.list(teams.list(Page.Request.of(1, Page.DEFAULT_SIZE)), name, slug, FormErrors.of(e, "slug"),
+                null), ProblemType.INVALID_INPUT, ProblemType.CONFLICT);
     }
 
     @GET
@@ -80,17 +75,11 @@ public class TeamPages {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rename(@PathParam("slug") String slug, @RestForm String name, @RestForm Long version) {
-        try {
+        return Pages.submit(() -> {
             teams.update(slug, new TeamInput(null, name, null), version);
             return Pages.seeOther("/teams/" + slug + "?notice=updated");
-        } catch (ProblemException e) {
-            if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.STALE_VERSION) {
-                throw e;
-            }
-            Map<String, String> errors = e.type() == ProblemType.STALE_VERSION ? Map.of("name", e.getMessage())
-                    : FormErrors.of(e);
-            return Response.status(statusOf(e)).entity(Templates.detail(teams.get(slug), name, errors, null)).build();
-        }
+        }, e -> Templates.detail(teams.get(slug), name, FormErrors.of(e, "name"), null),
+                ProblemType.INVALID_INPUT, ProblemType.STALE_VERSION);
     }
 
     @GET
@@ -105,20 +94,10 @@ public class TeamPages {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("slug") String slug, @RestForm Long version) {
-        try {
+        return Pages.submit(() -> {
             teams.delete(slug, version);
             return Pages.seeOther("/teams?notice=deleted");
-        } catch (ProblemException e) {
-            if (e.type() != ProblemType.CONFLICT && e.type() != ProblemType.STALE_VERSION) {
-                throw e;
-            }
-            return Response.status(e.type().status()).entity(Templates.confirmDelete(teams.get(slug), e.getMessage()))
-                    .build();
-        }
+        }, e -> Templates.confirmDelete(teams.get(slug), e.getMessage()), ProblemType.CONFLICT,
+                ProblemType.STALE_VERSION);
     }
-
-    private static int statusOf(ProblemException e) {
-        return e.type().status();
-    }
-
 }

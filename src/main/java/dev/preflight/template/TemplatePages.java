@@ -129,20 +129,15 @@ public class TemplatePages {
             throws IOException {
         String text = file != null && file.size() > 0 ? Files.readString(file.uploadedFile()) : content;
         String chosen = format == null || format.isBlank() ? guessFormat(file, text) : format;
-        try {
+        return Pages.submit(() -> {
             TemplateDocument document = TemplateFiles.read(text == null ? "" : text,
                     TemplateFiles.format(chosen, null), Pages.blankToNull(slug), Pages.blankToNull(name));
             TemplateViews.Imported imported = library.importDocument(document, "on".equals(publish));
-            return Pages.seeOther("/templates/" + imported.template() + "?notice=" + (imported.changed() ? "created" : "unchanged"));
-        } catch (ProblemException e) {
-            if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.CONFLICT) {
-                throw e;
-            }
-            List<Problem.FieldError> errors = e.errors().isEmpty()
-                    ? List.of(new Problem.FieldError("document", e.getMessage())) : e.errors();
-            return Response.status(e.type().status())
-                    .entity(Templates.importForm(text, chosen, slug, name, errors)).build();
-        }
+            return Pages.seeOther("/templates/" + imported.template() + "?notice="
+                    + (imported.changed() ? "created" : "unchanged"));
+        }, e -> Templates.importForm(text, chosen, slug, name, e.errors().isEmpty()
+                ? List.of(new Problem.FieldError("document", e.getMessage())) : e.errors()),
+                ProblemType.INVALID_INPUT, ProblemType.CONFLICT);
     }
 
     @POST
@@ -235,17 +230,11 @@ public class TemplatePages {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("slug") String slug, @RestForm int number) {
-        try {
+        return Pages.submit(() -> {
             library.publish(slug, number);
             return Pages.seeOther("/templates/" + slug + "?notice=updated");
-        } catch (ProblemException e) {
-            if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.CONFLICT) {
-                throw e;
-            }
-            Map<String, String> errors = e.errors().isEmpty() ? Map.of("draft", e.getMessage()) : FormErrors.of(e);
-            return Response.status(e.type().status()).entity(Templates.draft(library.get(slug), library.openDraft(slug),
-                    errors, null)).build();
-        }
+        }, e -> Templates.draft(library.get(slug), library.openDraft(slug), FormErrors.of(e, "draft"), null),
+                ProblemType.INVALID_INPUT, ProblemType.CONFLICT);
     }
 
     @POST
@@ -270,17 +259,10 @@ public class TemplatePages {
     private Response edit(String slug, Long version, UnaryOperator<TemplateContent> change,
             Function<Map<String, String>, TemplateInstance> refused) {
         TemplateViews.Version draft = library.openDraft(slug);
-        try {
+        return Pages.submit(() -> {
             library.saveDraft(slug, change.apply(draft.content()), version);
             return Pages.seeOther("/templates/" + slug + "/draft?notice=updated");
-        } catch (ProblemException e) {
-            if (e.type() != ProblemType.INVALID_INPUT && e.type() != ProblemType.STALE_VERSION) {
-                throw e;
-            }
-            Map<String, String> errors = e.type() == ProblemType.STALE_VERSION ? Map.of("draft", e.getMessage())
-                    : FormErrors.of(e);
-            return Response.status(e.type().status()).entity(refused.apply(errors)).build();
-        }
+        }, e -> refused.apply(FormErrors.of(e, "draft")), ProblemType.INVALID_INPUT, ProblemType.STALE_VERSION);
     }
 
     private static String guessFormat(FileUpload file, String text) {

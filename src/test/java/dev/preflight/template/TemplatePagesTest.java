@@ -67,13 +67,20 @@ class TemplatePagesTest {
     void a_markdown_checklist_pasted_into_the_import_form_becomes_a_template() {
         Browser admin = Browser.admin();
         String slug = Fixtures.unique("pasted");
-        Response imported = admin.post("/templates/import", Map.of("content",
+        Map<String, String> form = Map.of("content",
                 "# Pasted checklist\n\n## Security\n- [ ] TLS everywhere\n- [ ] Secrets rotated\n", "slug", slug,
-                "publish", "on"));
+                "publish", "on");
+        Response imported = admin.post("/templates/import", form);
         imported.then().statusCode(SC_SEE_OTHER);
-        Document detail = admin.get("/templates/" + slug, SC_OK);
+        Document detail = admin.get(imported.header("Location"), SC_OK);
         assertThat(Html.text(detail, "h1")).isEqualTo("Pasted checklist");
+        assertThat(Html.text(detail, "[role=status]")).isEqualTo("The template was saved.");
         assertThat(Html.text(detail, "section.checklist")).contains("TLS everywhere", "Secrets rotated");
+
+        Response again = admin.post("/templates/import", form);
+        again.then().statusCode(SC_SEE_OTHER);
+        assertThat(Html.text(admin.get(again.header("Location"), SC_OK), "[role=status]"))
+                .isEqualTo("The file is the same as the latest published version; nothing changed.");
 
         Response refused = admin.post("/templates/import", Map.of("content", "format: preflight-template/1\nslug: x\n",
                 "format", "yaml"));
