@@ -1,5 +1,6 @@
 package dev.preflight;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,5 +104,34 @@ public final class Fixtures {
         Api.admin().contentType("application/yaml").body(templateYaml(slug)).queryParam("publish", publish)
                 .when().post("/api/v1/templates/import").then().statusCode(201);
         return slug;
+    }
+
+    /** Imports and publishes a template of {@code count} minor engineer items (each needing no evidence). Returns its slug. */
+    public static String largeTemplate(int count) {
+        String slug = unique("tpl");
+        StringBuilder yaml = new StringBuilder("""
+                format: preflight-template/1
+                slug: %s
+                name: Large checklist %s
+                sections:
+                  - key: bulk
+                    title: Bulk
+                    items:
+                """.formatted(slug, slug));
+        for (int i = 1; i <= count; i++) {
+            yaml.append("      - key: bulk.item-").append(i).append("\n        title: Item ").append(i)
+                    .append("\n        severity: major\n");
+        }
+        Api.admin().contentType("application/yaml").body(yaml.toString()).queryParam("publish", true)
+                .when().post("/api/v1/templates/import").then().statusCode(201);
+        return slug;
+    }
+
+    /** Opens a launch of the service against the template's newest published version, as the admin. Returns its id. */
+    public static long launch(String service, String template) {
+        return ((Number) Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("service", service, "template", template, "name", "Launch " + unique("l"),
+                        "environment", "production", "targetDate", LocalDate.now().plusDays(30).toString()))
+                .when().post("/api/v1/launches").then().statusCode(201).extract().path("id")).longValue();
     }
 }

@@ -23,9 +23,13 @@ public class InputValidator {
 
     /** A collector for the failures of one input. */
     public Errors check(Object input) {
-        Errors errors = new Errors();
+        return check(input, "", new Errors());
+    }
+
+    /** Adds the failures of a part of a larger input to its errors, each field named under the prefix. */
+    public Errors check(Object input, String prefix, Errors errors) {
         for (ConstraintViolation<Object> violation : validator.validate(input)) {
-            errors.add(violation.getPropertyPath().toString(), violation.getMessage());
+            errors.add(prefix + violation.getPropertyPath(), violation.getMessage());
         }
         return errors;
     }

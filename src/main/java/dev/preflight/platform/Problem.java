@@ -1,16 +1,22 @@
 package dev.preflight.platform;
 
 import java.util.List;
+import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An error response body in the shape of RFC 9457 (application/problem+json), with the
  * request id that also appears in the server's log and, for invalid input, one entry per field.
+ * Some problems carry extension members at the top level, such as {@code blockers} (what stands
+ * in the way of a go decision) or {@code current} (the stored state a stale write missed).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance, String requestId,
-        List<FieldError> errors) {
+        List<FieldError> errors, @JsonAnyGetter @Schema(hidden = true) Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

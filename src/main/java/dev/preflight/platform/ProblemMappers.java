@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,7 +41,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        Response response = problems.response(e.type(), e.getMessage(), e.errors(), request);
+        Response response = problems.response(e, request);
         if (e.retryAfterSeconds() > 0) {
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
         }
@@ -102,6 +104,10 @@ public class ProblemMappers {
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation) {
                 return constraint(violation, request);
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return problems.response(ProblemType.STALE_VERSION, "Someone else changed the record at the same "
+                        + "moment. Read it again and re-apply the change.", List.of(), request);
             }
         }
         if (Problems.isDatabaseUnavailable(e)) {

@@ -27,11 +27,17 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable", "None of the media types in the Accept header can be produced here."),
     CONFLICT(409, "Conflict",
             "The request conflicts with the current state: a slug is already taken, or the record is still in use."),
+    NOT_READY(409, "Not ready",
+            "The launch may not go ahead: it has no go decision, or something required is open, unsigned, stale or "
+                    + "no longer waived. The blockers list names each item and why."),
     STALE_VERSION(412, "Stale version",
             "The record changed since you read it (If-Match or the form's version no longer matches). "
                     + "Read it again, re-apply your change, and send it with the new version."),
     PAYLOAD_TOO_LARGE(413, "Payload too large", "The request body is larger than this server accepts."),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "The request body's Content-Type is not accepted here."),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused",
+            "You already sent a different request with this Idempotency-Key. Resend the same request to get its "
+                    + "first result again, or use a new key for a new request."),
     TOO_MANY_REQUESTS(429, "Too many attempts",
             "Too many failed sign-ins or token attempts came from this address or for this account. Wait for the "
                     + "time given in Retry-After, then try again."),

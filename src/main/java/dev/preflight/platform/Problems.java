@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -42,14 +43,23 @@ public class Problems {
         this.json = json;
     }
 
-    public Problem problem(ProblemType type, String detail, List<Problem.FieldError> errors, HttpServerRequest request) {
+    private static Problem problem(ProblemType type, String detail, List<Problem.FieldError> errors,
+            Map<String, Object> extensions, HttpServerRequest request) {
         return new Problem(type.uri(), type.title(), type.status(), detail, request.path(),
-                request.getHeader(RequestFilters.REQUEST_ID), errors);
+                request.getHeader(RequestFilters.REQUEST_ID), errors, extensions);
     }
 
     /** A JAX-RS response for a failure raised while a resource method ran. */
     public Response response(ProblemType type, String detail, List<Problem.FieldError> errors, HttpServerRequest request) {
-        Problem problem = problem(type, detail, errors, request);
+        return response(type, problem(type, detail, errors, Map.of(), request), request);
+    }
+
+    /** A JAX-RS response for a problem the application raised, with its extension members. */
+    public Response response(ProblemException e, HttpServerRequest request) {
+        return response(e.type(), problem(e.type(), e.getMessage(), e.errors(), e.extensions(), request), request);
+    }
+
+    private Response response(ProblemType type, Problem problem, HttpServerRequest request) {
         Response.ResponseBuilder builder = Response.status(type.status());
         if (type == ProblemType.SERVICE_UNAVAILABLE) {
             builder.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -64,7 +74,7 @@ public class Problems {
     /** Ends a request at the HTTP layer, before or outside any resource method. */
     public void send(RoutingContext context, ProblemType type, String detail) {
         HttpServerRequest request = context.request();
-        Problem problem = problem(type, detail, List.of(), request);
+        Problem problem = problem(type, detail, List.of(), Map.of(), request);
         context.response().setStatusCode(type.status());
         if (type == ProblemType.SERVICE_UNAVAILABLE) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));

@@ -1,0 +1,52 @@
+package dev.preflight.launch;
+
+import java.time.Instant;
+import java.util.Map;
+
+import dev.preflight.identity.Caller;
+
+/**
+ * One entry to append to a launch's history: what happened to the launch or one of its items, and
+ * (on {@link #append}) who did it, in which role, through which channel, and when.
+ */
+final class HistoryEntry {
+
+    private final LaunchEvent event = new LaunchEvent();
+
+    HistoryEntry(Launch launch, LaunchItem item, String action) {
+        event.launchId = launch.id;
+        event.itemId = item == null ? null : item.id;
+        event.action = action;
+    }
+
+    HistoryEntry status(Object from, Object to) {
+        event.fromStatus = from == null ? null : from.toString();
+        event.toStatus = to == null ? null : to.toString();
+        return this;
+    }
+
+    HistoryEntry evidence(String link, String note) {
+        event.evidenceLink = link;
+        event.evidenceNote = note;
+        return this;
+    }
+
+    HistoryEntry comment(String comment) {
+        event.comment = comment;
+        return this;
+    }
+
+    HistoryEntry details(Map<String, Object> details) {
+        event.details = details == null || details.isEmpty() ? null : details;
+        return this;
+    }
+
+    void append(Caller caller, Instant at) {
+        event.occurredAt = at;
+        event.actor = caller.username();
+        event.actorId = caller.userId();
+        event.actorRole = caller.role().key();
+        event.via = caller.channel();
+        event.persist();
+    }
+}

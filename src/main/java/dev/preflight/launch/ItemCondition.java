@@ -1,0 +1,75 @@
+package dev.preflight.launch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.preflight.template.SignOff;
+
+/**
+ * What an item counts as at a given moment, derived from what was recorded and from time: a done
+ * item whose recurrence ran out is stale, a waiver past its expiry no longer holds, and an item
+ * that needs an approver is done only once signed off.
+ */
+public enum ItemCondition {
+    OPEN("open"),
+    AWAITING_SIGN_OFF("awaiting sign-off"),
+    DONE("done"),
+    STALE("stale"),
+    NOT_APPLICABLE("not applicable"),
+    BLOCKED("blocked"),
+    WAIVED("waived"),
+    WAIVER_EXPIRED("waiver expired");
+
+    private final String label;
+
+    ItemCondition(String label) {
+        this.label = label;
+    }
+
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+
+    /** How pages name the condition. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether the item counts towards readiness: done (and signed off, and current), not applicable, or waived. */
+    public boolean resolved() {
+        return this == DONE || this == NOT_APPLICABLE || this == WAIVED;
+    }
+
+    public static ItemCondition of(LaunchItem item, Instant now, LocalDate today) {
+        return switch (item.status) {
+            case OPEN -> OPEN;
+            case BLOCKED -> BLOCKED;
+            case NOT_APPLICABLE -> NOT_APPLICABLE;
+            case WAIVED -> item.waiverExpires.isBefore(today) ? WAIVER_EXPIRED : WAIVED;
+            case DONE -> {
+                if (item.recurrenceDays != null && staleAt(item).isBefore(now)) {
+                    yield STALE;
+                }
+                yield item.signOff == SignOff.APPROVER && item.signedOffAt == null ? AWAITING_SIGN_OFF : DONE;
+            }
+        };
+    }
+
+    /** When a done recurring item needs verifying again; null for items without a recurrence or not done. */
+    public static Instant staleAt(LaunchItem item) {
+        if (item.recurrenceDays == null || item.doneAt == null) {
+            return null;
+        }
+        return item.doneAt.plus(Duration.ofDays(item.recurrenceDays));
+    }
+}

@@ -1,0 +1,392 @@
+package dev.preflight.launch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.security.ForbiddenException;
+
+import dev.preflight.audit.AuditLog;
+import dev.preflight.identity.Access;
+import dev.preflight.identity.Caller;
+import dev.preflight.identity.Role;
+import dev.preflight.identity.User;
+import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.Versions;
+import dev.preflight.template.Evidence;
+import dev.preflight.template.SignOff;
+
+/**
+ * Records what people and scripts do to launch items: done with evidence, sign-off, not
+ * applicable, blocked, waived, reopened, assigned, given a due date, commented. Each accepted
+ * change appends one history event and one audit event; a change that changes nothing appends
+ * neither. An item is locked while it changes, so two writers never overwrite each other: the
+ * second one's version no longer matches.
+ */
+@ApplicationScoped
+public class ItemWorkflow {
+
+    private static final int MAX_WAIVER_DAYS = 366;
+
+    private final InputValidator validator;
+    private final Access access;
+    private final AuditLog audit;
+
+    public ItemWorkflow(InputValidator validator, Access access, AuditLog audit) {
+        this.validator = validator;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /**
+     * Changes one item. With {@code replace} the change is the item's whole new state (PUT);
+     * otherwise what it leaves out stays (PATCH).
+     */
+    @Transactional
+    public LaunchViews.Item change(long launchId, String key, ItemChange change, Long expectedVersion, boolean replace) {
+        Launch launch = LaunchWorkflow.forItemWork(launchId);
+        Caller caller = access.requireLaunchWork(launch.service.team);
+        LaunchItem item = LaunchItem.<LaunchItem>find("launch = ?1 and key = ?2 and removedAt is null", launch, key)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Launch " + launchId + " has no item '" + key + "'."));
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        checkVersion(item, expectedVersion, now, today);
+        InputValidator.Errors errors = validator.check(change);
+        if (replace && change.status() == null) {
+            errors.add("status", "is required: open, done, not_applicable, blocked or waived").throwIfAny();
+        }
+        Target target = target(item, replace ? change.asReplacement() : change, caller, "", errors, today);
+        errors.throwIfAny();
+        apply(launch, item, target, caller, now, today);
+        LaunchItem.flush();
+        return LaunchViews.Item.of(item, now, today);
+    }
+
+    /** Changes many items in one transaction: all of them, or none when any change is refused. */
+    @Transactional
+    public LaunchViews.BulkResult changeAll(long launchId, BulkItemChange bulk) {
+        Launch launch = LaunchWorkflow.forItemWork(launchId);
+        Caller caller = access.requireLaunchWork(launch.service.team);
+        InputValidator.Errors errors = validator.check(bulk);
+        errors.throwIfAny();
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        Map<String, LaunchItem> items = new LinkedHashMap<>();
+        LaunchItem.lockedOf(launch).forEach(i -> items.put(i.key, i));
+        Map<LaunchItem, Target> targets = new LinkedHashMap<>();
+        bulk.items().forEach((key, change) -> {
+            String prefix = "items." + key + ".";
+            LaunchItem item = items.get(key);
+            if (item == null) {
+                errors.add("items." + key, "the launch has no item with this key");
+            } else if (change == null) {
+                errors.add("items." + key, "is required: the change to make, such as {\"status\": \"done\"}");
+            } else if (change.version() != null && change.version() != item.version) {
+                errors.add(prefix + "version", "is stale: the item is now at version " + item.version);
+            } else {
+                validator.check(change, prefix, errors);
+                targets.put(item, target(item, change, caller, prefix, errors, today));
+            }
+        });
+        errors.throwIfAny();
+        int changed = 0;
+        for (Map.Entry<LaunchItem, Target> entry : targets.entrySet()) {
+            changed += apply(launch, entry.getKey(), entry.getValue(), caller, now, today) ? 1 : 0;
+        }
+        LaunchItem.flush();
+        List<LaunchViews.Item> views = new ArrayList<>();
+        targets.keySet().forEach(i -> views.add(LaunchViews.Item.of(i, now, today)));
+        Readiness readiness = Readiness.of(new ArrayList<>(items.values()), now, today);
+        return new LaunchViews.BulkResult(changed, targets.size() - changed, views, LaunchViews.Progress.of(readiness));
+    }
+
+    private static void checkVersion(LaunchItem item, Long expected, Instant now, LocalDate today) {
+        try {
+            Versions.check("The item '" + item.key + "'", item.version, expected);
+        } catch (ProblemException stale) {
+            throw stale.with("current", LaunchViews.Item.of(item, now, today));
+        }
+    }
+
+    /** The state an item is to have after a change: everything checked, nothing changed yet. */
+    private record Target(ItemStatus status, String link, String note, String reason, boolean signed,
+            boolean verifiedAgain, ItemChange.WaiverInput waiver, User assignee, LocalDate dueDate, String comment) {
+    }
+
+    private Target target(LaunchItem item, ItemChange change, Caller caller, String prefix,
+            InputValidator.Errors errors, LocalDate today) {
+        boolean approver = caller.role().includes(Role.APPROVER);
+        ItemStatus status = change.status() != null ? change.status() : item.status;
+        String link = merged(item.evidenceLink, change.evidenceLink());
+        String note = merged(item.evidenceNote, change.evidenceNote());
+        String reason = merged(item.reason, change.reason());
+        if (status != ItemStatus.DONE) {
+            refuseGiven(change.evidenceLink(), prefix + "evidenceLink", "only a done item has evidence: send status done with it", errors);
+            refuseGiven(change.evidenceNote(), prefix + "evidenceNote", "only a done item has evidence: send status done with it", errors);
+            link = null;
+            note = null;
+        } else {
+            if (item.evidence == Evidence.LINK && link == null && !errors.has(prefix + "evidenceLink")) {
+                errors.add(prefix + "evidenceLink", "is required: this item needs a link to its evidence to be done");
+            }
+            if (item.evidence == Evidence.NOTE && note == null) {
+                errors.add(prefix + "evidenceNote", "is required: this item needs a note on its evidence to be done");
+            }
+        }
+        if (status == ItemStatus.NOT_APPLICABLE || status == ItemStatus.BLOCKED) {
+            if (reason == null) {
+                errors.add(prefix + "reason", "is required: say why the item is "
+                        + (status == ItemStatus.BLOCKED ? "blocked" : "not applicable"));
+            }
+        } else {
+            refuseGiven(change.reason(), prefix + "reason", "only a not applicable or blocked item has a reason", errors);
+            reason = null;
+        }
+        ItemChange.WaiverInput waiver = waiver(item, change, status, approver, prefix, errors, today);
+        boolean evidenceChanged = item.status == ItemStatus.DONE && status == ItemStatus.DONE
+                && (!Objects.equals(link, item.evidenceLink) || !Objects.equals(note, item.evidenceNote));
+        boolean signed = signed(item, change, status, approver, evidenceChanged, prefix, errors);
+        boolean verifiedAgain = status == ItemStatus.DONE && item.status == ItemStatus.DONE
+                && (evidenceChanged || ItemCondition.of(item, Instant.now(), today) == ItemCondition.STALE);
+        User assignee = change.assignee() == null ? item.assignee : assignee(change.assignee(), prefix, errors);
+        LocalDate dueDate = change.dueDate() == null ? item.dueDate : dueDate(change.dueDate(), prefix, errors);
+        String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().trim();
+        return new Target(status, link, note, reason, signed, verifiedAgain, waiver, assignee, dueDate, comment);
+    }
+
+    /** Whether the item will carry a sign-off: approvers sign off (or withdraw), and evidence changes reset it. */
+    private static boolean signed(LaunchItem item, ItemChange change, ItemStatus status, boolean approver,
+            boolean evidenceChanged, String prefix, InputValidator.Errors errors) {
+        if (change.signOff() != null) {
+            if (!approver) {
+                throw new ForbiddenException("Only approvers sign off items.");
+            }
+            if (item.signOff != SignOff.APPROVER) {
+                errors.add(prefix + "signOff", "this item needs no approver's sign-off");
+            } else if (change.signOff() && status != ItemStatus.DONE) {
+                errors.add(prefix + "signOff", "only a done item can be signed off: mark it done with its evidence first");
+            }
+        }
+        if (status != ItemStatus.DONE || item.signOff != SignOff.APPROVER) {
+            return false;
+        }
+        if (change.signOff() != null) {
+            return change.signOff();
+        }
+        if (item.status != ItemStatus.DONE || evidenceChanged) {
+            return approver;
+        }
+        return item.signedOffAt != null;
+    }
+
+    private static ItemChange.WaiverInput waiver(LaunchItem item, ItemChange change, ItemStatus status,
+            boolean approver, String prefix, InputValidator.Errors errors, LocalDate today) {
+        if (status != ItemStatus.WAIVED) {
+            if (change.waiver() != null) {
+                errors.add(prefix + "waiver", "only a waived item has a waiver: send status waived with it");
+            }
+            return null;
+        }
+        ItemChange.WaiverInput current = item.status == ItemStatus.WAIVED ? new ItemChange.WaiverInput(
+                item.waiverReason, item.waiverRiskOwner, item.waiverControl, item.waiverExpires) : null;
+        if (change.waiver() == null && current != null) {
+            return current;
+        }
+        if (!approver) {
+            throw new ForbiddenException("Only approvers waive items.");
+        }
+        ItemChange.WaiverInput given = change.waiver() == null ? new ItemChange.WaiverInput(null, null, null, null)
+                : change.waiver();
+        ItemChange.WaiverInput merged = new ItemChange.WaiverInput(
+                merged(current == null ? null : current.reason(), given.reason()),
+                merged(current == null ? null : current.riskOwner(), given.riskOwner()),
+                merged(current == null ? null : current.compensatingControl(), given.compensatingControl()),
+                given.expiresOn() != null ? given.expiresOn() : current == null ? null : current.expiresOn());
+        String field = prefix + "waiver.";
+        if (merged.reason() == null) {
+            errors.add(field + "reason", "is required: why the item may stay undone");
+        }
+        if (merged.riskOwner() == null) {
+            errors.add(field + "riskOwner", "is required: who carries the risk");
+        }
+        if (merged.compensatingControl() == null) {
+            errors.add(field + "compensatingControl", "is required: what limits the risk meanwhile");
+        }
+        if (merged.expiresOn() == null) {
+            errors.add(field + "expiresOn", "is required: the date the waiver ends (YYYY-MM-DD)");
+        } else if (!merged.expiresOn().isAfter(today) || merged.expiresOn().isAfter(today.plusDays(MAX_WAIVER_DAYS))) {
+            errors.add(field + "expiresOn", "must be after today and at most " + MAX_WAIVER_DAYS + " days ahead");
+        }
+        return merged;
+    }
+
+    private static User assignee(String username, String prefix, InputValidator.Errors errors) {
+        if (username.isBlank()) {
+            return null;
+        }
+        return User.findByUsername(username.trim()).filter(u -> u.enabled).orElseGet(() -> {
+            errors.add(prefix + "assignee", "there is no active user '" + username.trim() + "'");
+            return null;
+        });
+    }
+
+    private static LocalDate dueDate(String value, String prefix, InputValidator.Errors errors) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(prefix + "dueDate", "must be a date, YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    /** Applies a checked change; false when it changed nothing (then nothing is recorded). */
+    private boolean apply(Launch launch, LaunchItem item, Target target, Caller caller, Instant now, LocalDate today) {
+        ItemStatus from = item.status;
+        boolean statusChanged = from != target.status();
+        boolean evidenceChanged = !Objects.equals(item.evidenceLink, target.link())
+                || !Objects.equals(item.evidenceNote, target.note());
+        boolean wasSigned = item.signedOffAt != null;
+        boolean signChanged = wasSigned != target.signed();
+        boolean reasonChanged = !Objects.equals(item.reason, target.reason());
+        boolean waiverChanged = !Objects.equals(currentWaiver(item), target.waiver());
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (!Objects.equals(userId(item.assignee), userId(target.assignee()))) {
+            details.put("assignee", change(item.assignee == null ? null : item.assignee.username,
+                    target.assignee() == null ? null : target.assignee().username));
+        }
+        if (!Objects.equals(item.dueDate, target.dueDate())) {
+            details.put("dueDate", change(item.dueDate, target.dueDate()));
+        }
+        boolean anything = statusChanged || evidenceChanged || signChanged || reasonChanged || waiverChanged
+                || target.verifiedAgain() || !details.isEmpty();
+        if (!anything && target.comment() == null) {
+            return false;
+        }
+        LaunchViews.Item before = LaunchViews.Item.of(item, now, today);
+        String action = action(statusChanged, target, signChanged, evidenceChanged, reasonChanged, waiverChanged,
+                details);
+        if (wasSigned && !target.signed() && evidenceChanged && !statusChanged) {
+            details.put("signOffReset", true);
+        }
+        if (target.reason() != null && (statusChanged || reasonChanged)) {
+            details.put("reason", target.reason());
+        }
+        if (target.waiver() != null && waiverChanged) {
+            details.put("waiver", target.waiver());
+        }
+        write(item, target, caller, now, statusChanged || target.verifiedAgain(), waiverChanged);
+        new HistoryEntry(launch, item, action).status(statusChanged ? from : null, statusChanged ? target.status() : null)
+                .evidence(statusChanged || evidenceChanged ? target.link() : null,
+                        statusChanged || evidenceChanged ? target.note() : null)
+                .comment(target.comment()).details(details).append(caller, now);
+        audit.record("launch.item." + action, "launch_item", launch.id + "/" + item.key, before,
+                LaunchViews.Item.of(item, now, today));
+        return true;
+    }
+
+    private static String action(boolean statusChanged, Target target, boolean signChanged, boolean evidenceChanged,
+            boolean reasonChanged, boolean waiverChanged, Map<String, Object> details) {
+        if (statusChanged) {
+            return target.status() == ItemStatus.OPEN ? "reopened" : target.status().key();
+        }
+        if (evidenceChanged) {
+            return "evidence_changed";
+        }
+        if (signChanged) {
+            return target.signed() ? "signed_off" : "sign_off_withdrawn";
+        }
+        if (target.verifiedAgain()) {
+            return "verified_again";
+        }
+        if (reasonChanged) {
+            return "reason_changed";
+        }
+        if (waiverChanged) {
+            return "waiver_changed";
+        }
+        if (details.containsKey("assignee")) {
+            return "assigned";
+        }
+        if (details.containsKey("dueDate")) {
+            return "due_date_set";
+        }
+        return "commented";
+    }
+
+    private static void write(LaunchItem item, Target target, Caller caller, Instant now, boolean doneAgain,
+            boolean waiverChanged) {
+        item.status = target.status();
+        item.evidenceLink = target.link();
+        item.evidenceNote = target.note();
+        item.reason = target.reason();
+        item.assignee = target.assignee();
+        item.dueDate = target.dueDate();
+        if (target.status() != ItemStatus.DONE) {
+            item.doneBy = null;
+            item.doneAt = null;
+        } else if (doneAgain) {
+            item.doneBy = caller.username();
+            item.doneAt = now;
+        }
+        if (!target.signed()) {
+            item.signedOffBy = null;
+            item.signedOffAt = null;
+        } else if (caller.role().includes(Role.APPROVER) && (item.signedOffAt == null || doneAgain)) {
+            item.signedOffBy = caller.username();
+            item.signedOffAt = now;
+        }
+        ItemChange.WaiverInput waiver = target.waiver();
+        if (waiverChanged) {
+            item.waivedBy = waiver == null ? null : caller.username();
+            item.waivedAt = waiver == null ? null : now;
+        }
+        item.waiverReason = waiver == null ? null : waiver.reason();
+        item.waiverRiskOwner = waiver == null ? null : waiver.riskOwner();
+        item.waiverControl = waiver == null ? null : waiver.compensatingControl();
+        item.waiverExpires = waiver == null ? null : waiver.expiresOn();
+    }
+
+    private static ItemChange.WaiverInput currentWaiver(LaunchItem item) {
+        return item.status != ItemStatus.WAIVED ? null : new ItemChange.WaiverInput(item.waiverReason,
+                item.waiverRiskOwner, item.waiverControl, item.waiverExpires);
+    }
+
+    private static Long userId(User user) {
+        return user == null ? null : user.id;
+    }
+
+    private static Map<String, Object> change(Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", from == null ? null : from.toString());
+        change.put("to", to == null ? null : to.toString());
+        return change;
+    }
+
+    /** A PATCH value over a stored one: null keeps it, blank clears it, anything else (trimmed) replaces it. */
+    private static String merged(String stored, String given) {
+        if (given == null) {
+            return stored;
+        }
+        return given.isBlank() ? null : given.trim();
+    }
+
+    private static void refuseGiven(String value, String field, String message, InputValidator.Errors errors) {
+        if (value != null && !value.isBlank()) {
+            errors.add(field, message);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.preflight.launch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.panache.common.Sort;
+
+import dev.preflight.identity.User;
+import dev.preflight.platform.BaseEntity;
+import dev.preflight.template.Evidence;
+import dev.preflight.template.Severity;
+import dev.preflight.template.SignOff;
+
+/**
+ * One item of a launch: a copy of the template item it came from (so template edits never rewrite
+ * a running launch) and what has been recorded for it since.
+ */
+@Entity
+@Table(name = "launch_item")
+public class LaunchItem extends BaseEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "launch_id", nullable = false)
+    public Launch launch;
+
+    @Column(nullable = false)
+    public String key;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(name = "section_key", nullable = false)
+    public String sectionKey;
+
+    @Column(name = "section_title", nullable = false)
+    public String sectionTitle;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String guidance = "";
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sign_off", nullable = false)
+    public SignOff signOff;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Evidence evidence;
+
+    @Column(name = "recurrence_days")
+    public Integer recurrenceDays;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ItemStatus status = ItemStatus.OPEN;
+
+    @Column(name = "evidence_link")
+    public String evidenceLink;
+
+    @Column(name = "evidence_note")
+    public String evidenceNote;
+
+    /** Why the item is not applicable or blocked. */
+    public String reason;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assignee_id")
+    public User assignee;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Column(name = "done_by")
+    public String doneBy;
+
+    /** When the item was last marked done: a recurring item is verified until this plus its period. */
+    @Column(name = "done_at")
+    public Instant doneAt;
+
+    @Column(name = "signed_off_by")
+    public String signedOffBy;
+
+    @Column(name = "signed_off_at")
+    public Instant signedOffAt;
+
+    @Column(name = "waiver_reason")
+    public String waiverReason;
+
+    @Column(name = "waiver_risk_owner")
+    public String waiverRiskOwner;
+
+    @Column(name = "waiver_control")
+    public String waiverControl;
+
+    @Column(name = "waiver_expires")
+    public LocalDate waiverExpires;
+
+    @Column(name = "waived_by")
+    public String waivedBy;
+
+    @Column(name = "waived_at")
+    public Instant waivedAt;
+
+    /** Set when a template upgrade dropped the item from the checklist; its history stays. */
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    /** The launch's current items in checklist order. */
+    public static List<LaunchItem> of(Launch launch) {
+        return list("launch = ?1 and removedAt is null", Sort.ascending("position"), launch);
+    }
+
+    /** The launch's current items, locked for writing until the transaction ends. */
+    public static List<LaunchItem> lockedOf(Launch launch) {
+        return find("launch = ?1 and removedAt is null", Sort.ascending("position"), launch)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.preflight.launch;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Where a launch stands: preparing → in review → go | no-go → launched | cancelled. An approver's
+ * decision moves a launch in review to go or no-go (and can turn a go into a no-go); a no-go
+ * returns to review; anything not yet launched can be cancelled. Launched and cancelled are final.
+ */
+public enum LaunchState {
+    PREPARING,
+    IN_REVIEW,
+    GO,
+    NO_GO,
+    LAUNCHED,
+    CANCELLED;
+
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+
+    /** Whether the launch is over: its items and decision no longer change. */
+    public boolean isFinal() {
+        return this == LAUNCHED || this == CANCELLED;
+    }
+
+    /** Whether a go or no-go may be recorded now. */
+    public boolean isDecidable() {
+        return this == IN_REVIEW || this == GO;
+    }
+
+    /** The states a person can move the launch to from here (decisions are recorded separately). */
+    public Set<LaunchState> next() {
+        return switch (this) {
+            case PREPARING -> Set.of(IN_REVIEW, CANCELLED);
+            case IN_REVIEW -> Set.of(CANCELLED);
+            case GO -> Set.of(LAUNCHED, CANCELLED);
+            case NO_GO -> Set.of(IN_REVIEW, CANCELLED);
+            case LAUNCHED, CANCELLED -> Set.of();
+        };
+    }
+
+    public static Optional<LaunchState> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,503 @@
+package dev.preflight.launch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.preflight.audit.AuditLog;
+import dev.preflight.identity.Access;
+import dev.preflight.identity.Caller;
+import dev.preflight.identity.Role;
+import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.Versions;
+import dev.preflight.service.Service;
+import dev.preflight.template.Template;
+import dev.preflight.template.TemplateContent;
+import dev.preflight.template.TemplateVersion;
+
+/**
+ * Opens launches, moves them through their states, records go / no-go decisions, answers the
+ * deploy gate and upgrades launches to newer template versions. Item changes are
+ * {@link ItemWorkflow}'s.
+ */
+@ApplicationScoped
+public class LaunchWorkflow {
+
+    private final InputValidator validator;
+    private final Access access;
+    private final AuditLog audit;
+
+    public LaunchWorkflow(InputValidator validator, Access access, AuditLog audit) {
+        this.validator = validator;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** Launches matching the filter, by target date, each with its headline readiness. */
+    @Transactional
+    public Page<LaunchViews.Summary> search(LaunchFilter filter, Page.Request request) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.service() != null) {
+            where.add("l.service.slug = :service");
+            params.put("service", filter.service());
+        }
+        if (filter.team() != null) {
+            where.add("l.service.team.slug = :team");
+            params.put("team", filter.team());
+        }
+        if (filter.state() != null) {
+            where.add("l.state = :state");
+            params.put("state", filter.state());
+        }
+        if (filter.from() != null) {
+            where.add("l.targetDate >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.add("l.targetDate <= :to");
+            params.put("to", filter.to());
+        }
+        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        long total = Launch.count("from Launch l" + condition, params);
+        List<Launch> launches = Launch.<Launch>find("from Launch l join fetch l.service s join fetch s.team "
+                + "join fetch l.templateVersion v join fetch v.template" + condition
+                + " order by l.targetDate, l.id", params).page(request.page() - 1, request.size()).list();
+        return new Page<>(summaries(launches), request.page(), request.size(), total);
+    }
+
+    /** Summaries of the given launches, their items read in one query. */
+    List<LaunchViews.Summary> summaries(List<Launch> launches) {
+        if (launches.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<LaunchItem>> items = LaunchItem.<LaunchItem>list("launch in ?1 and removedAt is null", launches)
+                .stream().collect(Collectors.groupingBy(i -> i.launch.id));
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        return launches.stream().map(l -> LaunchViews.Summary.of(l,
+                Readiness.of(items.getOrDefault(l.id, List.of()), now, today), today)).toList();
+    }
+
+    @Transactional
+    public LaunchViews.Detail get(long id) {
+        return detail(find(id, LockModeType.NONE));
+    }
+
+    /** The launch's history, newest first: launch events and item events. */
+    @Transactional
+    public List<LaunchViews.Event> history(long id, int limit) {
+        Launch launch = find(id, LockModeType.NONE);
+        Map<Long, String> keys = LaunchItem.<LaunchItem>list("launch", launch).stream()
+                .collect(Collectors.toMap(i -> i.id, i -> i.key));
+        return LaunchEvent.ofLaunch(launch.id, limit).stream()
+                .map(e -> LaunchViews.Event.of(e, e.itemId == null ? null : keys.get(e.itemId))).toList();
+    }
+
+    /** One item's history, oldest first. */
+    @Transactional
+    public List<LaunchViews.Event> itemHistory(long id, String key) {
+        LaunchItem item = item(find(id, LockModeType.NONE), key);
+        return LaunchEvent.ofItem(item.id).stream().map(e -> LaunchViews.Event.of(e, key)).toList();
+    }
+
+    /** One item as it is now. */
+    @Transactional
+    public LaunchViews.Item item(long id, String key) {
+        return LaunchViews.Item.of(item(find(id, LockModeType.NONE), key), Instant.now(), LocalDate.now());
+    }
+
+    /** Whether the caller may work on the launch's items and state: for showing or hiding actions. */
+    @Transactional
+    public boolean mayWork(long id) {
+        Launch launch = find(id, LockModeType.NONE);
+        return !launch.state.isFinal() && access.mayWorkOnLaunches(launch.service.team.id);
+    }
+
+    @Transactional
+    public LaunchViews.Detail open(LaunchInput input) {
+        InputValidator.Errors errors = validator.check(input);
+        access.require(Role.ENGINEER);
+        Service service = errors.has("service") ? null : Service.findBySlug(input.service().trim()).orElseGet(() -> {
+            errors.add("service", "there is no service '" + input.service().trim() + "'");
+            return null;
+        });
+        TemplateVersion version = errors.has("template") || errors.has("templateVersion") ? null
+                : publishedVersion(input, errors);
+        if (input.targetDate() != null && input.targetDate().isBefore(LocalDate.now())) {
+            errors.add("targetDate", "must be today or later");
+        }
+        List<Map.Entry<TemplateContent.Section, TemplateContent.Item>> applicable = new ArrayList<>();
+        if (service != null && version != null) {
+            for (TemplateContent.Section section : version.content.sections()) {
+                section.items().stream().filter(i -> i.appliesTo(service.tier))
+                        .forEach(i -> applicable.add(Map.entry(section, i)));
+            }
+            if (applicable.isEmpty()) {
+                errors.add("template", "none of its items applies to tier " + service.tier + ", the service's tier");
+            }
+        }
+        errors.throwIfAny();
+        Caller caller = access.requireLaunchWork(service.team);
+        Launch launch = new Launch();
+        launch.service = service;
+        launch.templateVersion = version;
+        launch.name = input.name().trim();
+        launch.environment = input.environment().trim();
+        launch.targetDate = input.targetDate();
+        launch.createdBy = caller.username();
+        launch.persist();
+        int position = 0;
+        for (Map.Entry<TemplateContent.Section, TemplateContent.Item> entry : applicable) {
+            LaunchItem item = new LaunchItem();
+            item.launch = launch;
+            item.key = entry.getValue().key();
+            snapshot(item, entry.getKey(), entry.getValue(), position++);
+            item.persist();
+        }
+        Launch.flush();
+        Instant now = Instant.now();
+        new HistoryEntry(launch, null, "opened").status(null, launch.state)
+                .details(Map.of("template", version.template.slug, "templateVersion", version.number,
+                        "items", applicable.size()))
+                .append(caller, now);
+        LaunchViews.Detail detail = detail(launch);
+        audit.record("launch.open", "launch", String.valueOf(launch.id), null, summaryOf(launch));
+        return detail;
+    }
+
+    /** Moves a launch to in review, launched or cancelled, as its state allows. */
+    @Transactional
+    public LaunchViews.Detail transition(long id, TransitionInput input, Long expectedVersion) {
+        InputValidator.Errors errors = validator.check(input);
+        errors.throwIfAny();
+        Launch launch = find(id, LockModeType.PESSIMISTIC_WRITE);
+        Caller caller = access.requireLaunchWork(launch.service.team);
+        Versions.check("The launch", launch.version, expectedVersion);
+        LaunchState to = input.to();
+        if (to == LaunchState.GO || to == LaunchState.NO_GO) {
+            throw ProblemException.invalid("to", "go and no-go are decisions: an approver records them with a rationale");
+        }
+        if (!launch.state.next().contains(to)) {
+            throw ProblemException.conflict("A launch that is " + label(launch.state) + " cannot become " + label(to)
+                    + (launch.state.next().isEmpty() ? "; it is over." : "; it can become: "
+                            + launch.state.next().stream().map(LaunchWorkflow::label).sorted()
+                                    .collect(Collectors.joining(", ")) + "."));
+        }
+        LaunchViews.Summary before = summaryOf(launch);
+        LaunchState from = launch.state;
+        launch.state = to;
+        if (from == LaunchState.NO_GO && to == LaunchState.IN_REVIEW) {
+            launch.decision = null;
+            launch.decisionResolved = null;
+        }
+        Launch.flush();
+        new HistoryEntry(launch, null, "state_changed").status(from, to).comment(blankToNull(input.comment()))
+                .append(caller, Instant.now());
+        audit.record("launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+        return detail(launch);
+    }
+
+    /** Records an approver's go or no-go; a go is refused while a blocker is open or a sign-off is missing. */
+    @Transactional
+    public LaunchViews.Detail decide(long id, DecisionInput input, Long expectedVersion) {
+        InputValidator.Errors errors = validator.check(input);
+        if (input.decision() != null && input.decision() != LaunchState.GO && input.decision() != LaunchState.NO_GO) {
+            errors.add("decision", "must be go or no_go");
+        }
+        if (input.decision() == LaunchState.NO_GO && blankToNull(input.conditions()) != null) {
+            errors.add("conditions", "only a go has conditions");
+        }
+        errors.throwIfAny();
+        Launch launch = find(id, LockModeType.PESSIMISTIC_WRITE);
+        access.requireLaunchWork(launch.service.team);
+        Caller caller = access.require(Role.APPROVER);
+        Versions.check("The launch", launch.version, expectedVersion);
+        if (!launch.state.isDecidable()) {
+            throw ProblemException.conflict("A launch that is " + label(launch.state) + " cannot be decided: "
+                    + (launch.state == LaunchState.PREPARING || launch.state == LaunchState.NO_GO
+                            ? "move it to in review first." : "it is over."));
+        }
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        List<LaunchItem> items = LaunchItem.lockedOf(launch);
+        Readiness readiness = Readiness.of(items, now, today);
+        if (input.decision() == LaunchState.GO && !readiness.goBlockers().isEmpty()) {
+            List<Readiness.Concern> blockers = readiness.goBlockers();
+            throw new ProblemException(ProblemType.NOT_READY, "Go refused: " + blockers.size()
+                    + (blockers.size() == 1 ? " item stands" : " items stand") + " in the way ("
+                    + blockers.stream().map(c -> c.key() + ": " + c.why()).collect(Collectors.joining("; ")) + ").")
+                    .with("blockers", blockers);
+        }
+        LaunchViews.Summary before = summaryOf(launch);
+        LaunchState from = launch.state;
+        launch.state = input.decision();
+        launch.decision = input.decision();
+        launch.decidedBy = caller.username();
+        launch.decidedAt = now;
+        launch.decisionRationale = input.rationale().trim();
+        launch.decisionConditions = blankToNull(input.conditions());
+        launch.decisionResolved = input.decision() == LaunchState.GO
+                ? List.copyOf(Readiness.resolvedRequired(items, now, today)) : null;
+        Launch.flush();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("decision", input.decision().key());
+        if (launch.decisionConditions != null) {
+            details.put("conditions", launch.decisionConditions);
+        }
+        details.put("percent", readiness.percent());
+        new HistoryEntry(launch, null, "decided").status(from, launch.state).comment(launch.decisionRationale)
+                .details(details).append(caller, now);
+        audit.record("launch.decide", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+        return detail(launch);
+    }
+
+    /**
+     * The deploy gate: open when the launch has a go decision, no blocker is open, no sign-off is
+     * missing and no required item resolved at the decision has reopened since (gone stale, lost its
+     * waiver, been reopened or blocked). Otherwise refused with what blocks.
+     */
+    @Transactional
+    public LaunchViews.GateOpen gate(long id) {
+        Launch launch = find(id, LockModeType.NONE);
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        List<LaunchItem> items = LaunchItem.of(launch);
+        Readiness readiness = Readiness.of(items, now, today);
+        Map<String, Readiness.Concern> blockers = new LinkedHashMap<>();
+        readiness.goBlockers().forEach(c -> blockers.put(c.key(), c));
+        if (launch.decisionResolved != null) {
+            Set<String> resolvedNow = Readiness.resolvedRequired(items, now, today);
+            Map<String, LaunchItem> byKey = items.stream().collect(Collectors.toMap(i -> i.key, i -> i));
+            for (String key : launch.decisionResolved) {
+                LaunchItem item = byKey.get(key);
+                if (item != null && !resolvedNow.contains(key)) {
+                    ItemCondition condition = ItemCondition.of(item, now, today);
+                    blockers.putIfAbsent(key, new Readiness.Concern(key, item.title, item.sectionTitle, condition,
+                            "resolved at the go decision, " + condition.label() + " now"));
+                }
+            }
+        }
+        boolean go = launch.decision == LaunchState.GO
+                && (launch.state == LaunchState.GO || launch.state == LaunchState.LAUNCHED);
+        if (!go || !blockers.isEmpty()) {
+            String why = !go ? "Launch " + id + " has no go decision: it is " + label(launch.state) + "."
+                    : "Launch " + id + " had a go, but " + blockers.size()
+                            + (blockers.size() == 1 ? " required item is" : " required items are") + " no longer resolved.";
+            throw new ProblemException(ProblemType.NOT_READY, why).with("state", launch.state)
+                    .with("blockers", List.copyOf(blockers.values()));
+        }
+        return new LaunchViews.GateOpen(launch.id, launch.service.slug, launch.state, launch.decidedBy,
+                launch.decidedAt, launch.decisionConditions, readiness.percent());
+    }
+
+    /** What upgrading the launch to its template's newest published version would add, drop and reword. */
+    @Transactional
+    public LaunchViews.UpgradePreview upgradePreview(long id) {
+        return plan(find(id, LockModeType.NONE)).preview();
+    }
+
+    /** Upgrades the launch: new items open, dropped items leave the checklist, the rest keep state and history. */
+    @Transactional
+    public LaunchViews.Detail upgrade(long id, Long expectedVersion) {
+        Launch launch = find(id, LockModeType.PESSIMISTIC_WRITE);
+        Caller caller = access.requireLaunchWork(launch.service.team);
+        Versions.check("The launch", launch.version, expectedVersion);
+        if (launch.state.isFinal()) {
+            throw ProblemException.conflict("Launch " + id + " is " + label(launch.state) + ": its checklist no longer changes.");
+        }
+        UpgradePlan plan = plan(launch);
+        if (plan.latest.number <= launch.templateVersion.number) {
+            throw ProblemException.conflict("Launch " + id + " already uses the newest published version ("
+                    + launch.templateVersion.number + ") of its template.");
+        }
+        Instant now = Instant.now();
+        LaunchViews.Summary before = summaryOf(launch);
+        Map<String, LaunchItem> all = new HashMap<>();
+        LaunchItem.<LaunchItem>list("launch", launch).forEach(i -> all.put(i.key, i));
+        int position = 0;
+        for (Map.Entry<TemplateContent.Section, TemplateContent.Item> entry : plan.target) {
+            TemplateContent.Item source = entry.getValue();
+            LaunchItem item = all.remove(source.key());
+            boolean added = item == null || item.removedAt != null;
+            if (item == null) {
+                item = new LaunchItem();
+                item.launch = launch;
+                item.key = source.key();
+            }
+            item.removedAt = null;
+            snapshot(item, entry.getKey(), source, position++);
+            item.persist();
+            if (added) {
+                LaunchItem.flush();
+                new HistoryEntry(launch, item, "added_by_upgrade").status(null, item.status).append(caller, now);
+            }
+        }
+        for (LaunchItem dropped : all.values()) {
+            if (dropped.removedAt == null) {
+                dropped.removedAt = now;
+                new HistoryEntry(launch, dropped, "removed_by_upgrade").status(dropped.status, null).append(caller, now);
+            }
+        }
+        int from = launch.templateVersion.number;
+        launch.templateVersion = plan.latest;
+        Launch.flush();
+        LaunchViews.UpgradePreview preview = plan.preview();
+        new HistoryEntry(launch, null, "upgraded").details(Map.of("fromVersion", from, "toVersion",
+                plan.latest.number, "added", preview.added().size(), "removed", preview.removed().size(),
+                "changed", preview.changed().size())).append(caller, now);
+        audit.record("launch.upgrade", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+        return detail(launch);
+    }
+
+    /** The items of the newest published version that apply to the launch's service, against its current items. */
+    private record UpgradePlan(Launch launch, TemplateVersion latest,
+            List<Map.Entry<TemplateContent.Section, TemplateContent.Item>> target, List<LaunchItem> current) {
+
+        LaunchViews.UpgradePreview preview() {
+            Map<String, LaunchItem> byKey = new LinkedHashMap<>();
+            current.forEach(i -> byKey.put(i.key, i));
+            List<LaunchViews.UpgradeItem> added = new ArrayList<>();
+            List<LaunchViews.UpgradeItem> changed = new ArrayList<>();
+            int unchanged = 0;
+            if (latest.number > launch.templateVersion.number) {
+                for (Map.Entry<TemplateContent.Section, TemplateContent.Item> entry : target) {
+                    TemplateContent.Item source = entry.getValue();
+                    LaunchItem item = byKey.remove(source.key());
+                    if (item == null) {
+                        added.add(new LaunchViews.UpgradeItem(source.key(), source.title(), entry.getKey().title(), null));
+                    } else if (differs(item, entry.getKey(), source)) {
+                        changed.add(new LaunchViews.UpgradeItem(item.key, source.title(), entry.getKey().title(),
+                                item.status));
+                    } else {
+                        unchanged++;
+                    }
+                }
+            } else {
+                unchanged = byKey.size();
+                byKey.clear();
+            }
+            List<LaunchViews.UpgradeItem> removed = byKey.values().stream()
+                    .map(i -> new LaunchViews.UpgradeItem(i.key, i.title, i.sectionTitle, i.status)).toList();
+            return new LaunchViews.UpgradePreview(launch.templateVersion.template.slug, launch.templateVersion.number,
+                    Math.max(latest.number, launch.templateVersion.number), List.copyOf(added), removed,
+                    List.copyOf(changed), unchanged);
+        }
+
+        private static boolean differs(LaunchItem item, TemplateContent.Section section, TemplateContent.Item source) {
+            return !item.title.equals(source.title()) || !item.guidance.equals(Objects.requireNonNullElse(source.guidance(), ""))
+                    || item.severity != source.severity() || item.signOff != source.role()
+                    || item.evidence != source.evidence() || !Objects.equals(item.recurrenceDays, source.recurrenceDays())
+                    || !item.sectionKey.equals(section.key()) || !item.sectionTitle.equals(section.title());
+        }
+    }
+
+    private static UpgradePlan plan(Launch launch) {
+        Template template = launch.templateVersion.template;
+        TemplateVersion latest = TemplateVersion.latestPublished(template).orElse(launch.templateVersion);
+        List<Map.Entry<TemplateContent.Section, TemplateContent.Item>> target = new ArrayList<>();
+        for (TemplateContent.Section section : latest.content.sections()) {
+            section.items().stream().filter(i -> i.appliesTo(launch.service.tier))
+                    .forEach(i -> target.add(Map.entry(section, i)));
+        }
+        return new UpgradePlan(launch, latest, target, LaunchItem.of(launch));
+    }
+
+    private static void snapshot(LaunchItem item, TemplateContent.Section section, TemplateContent.Item source,
+            int position) {
+        item.position = position;
+        item.sectionKey = section.key();
+        item.sectionTitle = section.title();
+        item.title = source.title();
+        item.guidance = Objects.requireNonNullElse(source.guidance(), "");
+        item.severity = source.severity();
+        item.signOff = source.role();
+        item.evidence = source.evidence();
+        item.recurrenceDays = source.recurrenceDays();
+    }
+
+    private TemplateVersion publishedVersion(LaunchInput input, InputValidator.Errors errors) {
+        Template template = Template.findBySlug(input.template().trim()).orElse(null);
+        if (template == null) {
+            errors.add("template", "there is no template '" + input.template().trim() + "'");
+            return null;
+        }
+        if (input.templateVersion() == null) {
+            return TemplateVersion.latestPublished(template).orElseGet(() -> {
+                errors.add("template", "has no published version yet");
+                return null;
+            });
+        }
+        return TemplateVersion.find(template, input.templateVersion())
+                .filter(v -> v.status == TemplateVersion.Status.PUBLISHED).orElseGet(() -> {
+                    errors.add("templateVersion", "is not a published version of '" + template.slug + "'");
+                    return null;
+                });
+    }
+
+    LaunchViews.Detail detail(Launch launch) {
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        List<LaunchItem> items = LaunchItem.of(launch);
+        int latest = TemplateVersion.latestPublished(launch.templateVersion.template).map(v -> v.number)
+                .orElse(launch.templateVersion.number);
+        return new LaunchViews.Detail(launch.id, launch.name, launch.service.slug, launch.service.name,
+                launch.service.team.slug, launch.service.tier, launch.templateVersion.template.slug,
+                launch.templateVersion.template.name, launch.templateVersion.number, latest, launch.environment,
+                launch.targetDate, java.time.temporal.ChronoUnit.DAYS.between(today, launch.targetDate), launch.state,
+                launch.state.next().stream().sorted().toList(), launch.createdBy, launch.createdAt,
+                LaunchViews.Decision.of(launch), Readiness.of(items, now, today),
+                items.stream().map(i -> LaunchViews.Item.of(i, now, today)).toList(), launch.version);
+    }
+
+    private static LaunchViews.Summary summaryOf(Launch launch) {
+        LocalDate today = LocalDate.now();
+        return LaunchViews.Summary.of(launch, Readiness.of(LaunchItem.of(launch), Instant.now(), today), today);
+    }
+
+    /** The launch, read for changing one of its items: held against state changes until the change commits. */
+    static Launch forItemWork(long id) {
+        Launch launch = find(id, LockModeType.PESSIMISTIC_READ);
+        if (launch.state.isFinal()) {
+            throw ProblemException.conflict("Launch " + id + " is " + label(launch.state)
+                    + ": its items no longer change.");
+        }
+        return launch;
+    }
+
+    static Launch find(long id, LockModeType lock) {
+        Launch launch = Launch.findById(id, lock);
+        if (launch == null) {
+            throw ProblemException.notFound("There is no launch " + id + ".");
+        }
+        return launch;
+    }
+
+    private static LaunchItem item(Launch launch, String key) {
+        return LaunchItem.<LaunchItem>find("launch = ?1 and key = ?2 and removedAt is null", launch, key)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Launch " + launch.id + " has no item '" + key + "'."));
+    }
+
+    static String label(LaunchState state) {
+        return state.key().replace('_', ' ');
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
