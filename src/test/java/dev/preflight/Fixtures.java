@@ -134,4 +134,21 @@ public final class Fixtures {
                         "environment", "production", "targetDate", LocalDate.now().plusDays(30).toString()))
                 .when().post("/api/v1/launches").then().statusCode(201).extract().path("id")).longValue();
     }
+
+    /**
+     * Publishes a second version of a template made by {@link #template}: the runbook item is dropped,
+     * the backups item reworded, and a new blocker (alerting) added.
+     */
+    public static void publishNewVersion(String template) {
+        Map<String, Object> backups = Map.of("key", "basics.backups", "title", "Backups run nightly and restore",
+                "severity", "blocker", "role", "engineer", "evidence", "link", "recurrenceDays", 30);
+        Map<String, Object> alerts = Map.of("key", "basics.alerts", "title", "Alerts page the on-call",
+                "severity", "blocker");
+        int number = Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("sections", List.of(Map.of("key", "basics", "title", "Basics",
+                        "items", List.of(backups, alerts)))))
+                .when().put("/api/v1/templates/" + template + "/draft").then().statusCode(200).extract().path("number");
+        Api.admin().when().post("/api/v1/templates/" + template + "/versions/" + number + "/publish").then()
+                .statusCode(200);
+    }
 }

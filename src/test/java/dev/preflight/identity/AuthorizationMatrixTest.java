@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -64,11 +65,13 @@ class AuthorizationMatrixTest {
     private String teamB;
     private Fixtures.TestUser engineerA;
     private Fixtures.TestUser engineerB;
+    private String template;
 
     @BeforeEach
     void principals() throws SQLException {
         teamA = Fixtures.team();
         teamB = Fixtures.team();
+        template = Fixtures.template(true);
         Fixtures.TestUser viewer = Fixtures.user("viewer");
         engineerA = Fixtures.user("engineer", teamA);
         engineerB = Fixtures.user("engineer", teamB);
@@ -220,7 +223,54 @@ class AuthorizationMatrixTest {
                 "/api/v1/templates/" + Fixtures.template(false) + "/versions/1/publish", null), adminWrite200));
         rules.put("POST /api/v1/templates/{slug}/clone", new Rule(p -> new Call("/api/v1/templates/launch-readiness/clone",
                 Map.of("slug", Fixtures.unique("clone"))), adminWrite201));
+
+        Map<Principal, Integer> launchWork200 = expect(403, 200, 403, 200, 200, 403, 200);
+        String item = "/items/basics.backups";
+        rules.put("GET /api/v1/launches", new Rule(p -> new Call("/api/v1/launches?team=" + teamA, null), read));
+        rules.put("POST /api/v1/launches", new Rule(p -> new Call("/api/v1/launches", Map.of("service",
+                Fixtures.service(teamA, 2), "template", template, "name", "GA", "environment", "production",
+                "targetDate", LocalDate.now().plusDays(5).toString())), expect(403, 201, 403, 201, 201, 403, 201)));
+        rules.put("GET /api/v1/launches/{id}", new Rule(p -> new Call(launch(), null), read));
+        rules.put("GET /api/v1/launches/{id}/history", new Rule(p -> new Call(launch() + "/history", null), read));
+        rules.put("GET /api/v1/launches/{id}/items/{key}", new Rule(p -> new Call(launch() + item, null), read));
+        rules.put("GET /api/v1/launches/{id}/items/{key}/history", new Rule(p -> new Call(launch() + item + "/history",
+                null), read));
+        rules.put("PUT /api/v1/launches/{id}/items/{key}", new Rule(p -> new Call(launch() + item,
+                Map.of("status", "blocked", "reason", "disks")), launchWork200));
+        rules.put("PATCH /api/v1/launches/{id}/items/{key}", new Rule(p -> new Call(launch() + item,
+                Map.of("comment", "checked")), launchWork200));
+        rules.put("PATCH /api/v1/launches/{id}/items", new Rule(p -> new Call(launch() + "/items",
+                Map.of("items", Map.of("basics.backups", Map.of("comment", "checked")))), launchWork200));
+        rules.put("POST /api/v1/launches/{id}/transitions", new Rule(p -> new Call(launch() + "/transitions",
+                Map.of("to", "in_review")), launchWork200));
+        rules.put("POST /api/v1/launches/{id}/decision", new Rule(p -> new Call(launchInReview() + "/decision",
+                Map.of("decision", "no_go", "rationale", "not yet")), expect(403, 403, 403, 200, 200, 403, 403)));
+        rules.put("GET /api/v1/launches/{id}/gate", new Rule(p -> new Call(launch() + "/gate", null),
+                expect(409, 409, 409, 409, 409, 409, 409)));
+        rules.put("GET /api/v1/launches/{id}/upgrade", new Rule(p -> new Call(launch() + "/upgrade", null), read));
+        rules.put("POST /api/v1/launches/{id}/upgrade", new Rule(p -> new Call(launchOnOldVersion() + "/upgrade", null),
+                launchWork200));
         return rules;
+    }
+
+    /** A new launch of a new service of team A; returns its path. */
+    private String launch() {
+        return "/api/v1/launches/" + Fixtures.launch(Fixtures.service(teamA, 2), template);
+    }
+
+    private String launchInReview() {
+        String path = launch();
+        Api.admin().contentType(ContentType.JSON).body(Map.of("to", "in_review")).when().post(path + "/transitions")
+                .then().statusCode(200);
+        return path;
+    }
+
+    /** A launch whose template has a newer published version than the launch's. */
+    private String launchOnOldVersion() {
+        String own = Fixtures.template(true);
+        String path = "/api/v1/launches/" + Fixtures.launch(Fixtures.service(teamA, 2), own);
+        Fixtures.publishNewVersion(own);
+        return path;
     }
 
     /**
