@@ -7,6 +7,7 @@ CREATE TABLE idempotency_record (
     request_hash text        NOT NULL,
     status       integer     NOT NULL,
     location     text,
+    etag         text,
     body         text,
     created_at   timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT idempotency_record_pk PRIMARY KEY (owner, key),

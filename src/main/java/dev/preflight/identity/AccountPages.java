@@ -1,7 +1,5 @@
 package dev.preflight.identity;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.preflight.platform.FormErrors;
 import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.InputValidator;
 import dev.preflight.platform.ProblemType;
 import dev.preflight.platform.Roles;
 
@@ -79,7 +77,7 @@ public class AccountPages {
     public Response createToken(@RestForm String name, @RestForm String write, @RestForm String expiresOn) {
         return Pages.submit(() -> {
             TokenView.Created created = tokens.create(me(), new TokenInput(name,
-                    "on".equals(write) ? List.of("read", "write") : List.of("read"), date(expiresOn)));
+                    "on".equals(write) ? List.of("read", "write") : List.of("read"), InputValidator.date("expiresOn", expiresOn)));
             return Response.ok(Templates.tokens(tokens.list(me()), created, "", FormErrors.none(), null)).build();
         }, e -> Templates.tokens(tokens.list(me()), null, name, FormErrors.of(e), null), ProblemType.INVALID_INPUT);
     }
@@ -96,14 +94,4 @@ public class AccountPages {
         return users.find(caller.get().username());
     }
 
-    private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("expiresOn", "must be a date such as 2027-03-31");
-        }
-    }
 }

@@ -2,12 +2,12 @@ package dev.preflight.launch;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -84,6 +84,16 @@ public class ItemWorkflow {
         LocalDate today = LocalDate.now();
         Map<String, LaunchItem> items = new LinkedHashMap<>();
         LaunchItem.lockedOf(launch).forEach(i -> items.put(i.key, i));
+        List<LaunchViews.Item> stale = bulk.items().entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue().version() != null && items.containsKey(e.getKey())
+                        && e.getValue().version() != items.get(e.getKey()).version)
+                .map(e -> LaunchViews.Item.of(items.get(e.getKey()), now, today)).toList();
+        if (!stale.isEmpty()) {
+            throw ProblemException.staleVersion(stale.size() + (stale.size() == 1 ? " item" : " items")
+                    + " changed since the versions sent were read: "
+                    + stale.stream().map(LaunchViews.Item::key).collect(Collectors.joining(", "))
+                    + ". Nothing was changed; read them again and re-apply.").with("current", stale);
+        }
         Map<LaunchItem, Target> targets = new LinkedHashMap<>();
         bulk.items().forEach((key, change) -> {
             String prefix = "items." + key + ".";
@@ -92,8 +102,6 @@ public class ItemWorkflow {
                 errors.add("items." + key, "the launch has no item with this key");
             } else if (change == null) {
                 errors.add("items." + key, "is required: the change to make, such as {\"status\": \"done\"}");
-            } else if (change.version() != null && change.version() != item.version) {
-                errors.add(prefix + "version", "is stale: the item is now at version " + item.version);
             } else {
                 validator.check(change, prefix, errors);
                 targets.put(item, target(item, change, caller, prefix, errors, today));
@@ -144,6 +152,10 @@ public class ItemWorkflow {
                 errors.add(prefix + "evidenceNote", "is required: this item needs a note on its evidence to be done");
             }
         }
+        if (status == ItemStatus.NOT_APPLICABLE && item.status != ItemStatus.NOT_APPLICABLE
+                && item.signOff == SignOff.APPROVER && !approver) {
+            throw new ForbiddenException("Only approvers mark an item that needs their sign-off not applicable.");
+        }
         if (status == ItemStatus.NOT_APPLICABLE || status == ItemStatus.BLOCKED) {
             if (reason == null) {
                 errors.add(prefix + "reason", "is required: say why the item is "
@@ -156,16 +168,19 @@ public class ItemWorkflow {
         ItemChange.WaiverInput waiver = waiver(item, change, status, approver, prefix, errors, today);
         boolean evidenceChanged = item.status == ItemStatus.DONE && status == ItemStatus.DONE
                 && (!Objects.equals(link, item.evidenceLink) || !Objects.equals(note, item.evidenceNote));
-        boolean signed = signed(item, change, status, approver, evidenceChanged, prefix, errors);
-        boolean verifiedAgain = status == ItemStatus.DONE && item.status == ItemStatus.DONE
-                && (evidenceChanged || ItemCondition.of(item, Instant.now(), today) == ItemCondition.STALE);
+        boolean verifiedAgain = status == ItemStatus.DONE && item.status == ItemStatus.DONE && (evidenceChanged
+                || change.status() == ItemStatus.DONE && ItemCondition.of(item, Instant.now(), today) == ItemCondition.STALE);
+        boolean signed = signed(item, change, status, approver, evidenceChanged || verifiedAgain, prefix, errors);
         User assignee = change.assignee() == null ? item.assignee : assignee(change.assignee(), prefix, errors);
-        LocalDate dueDate = change.dueDate() == null ? item.dueDate : dueDate(change.dueDate(), prefix, errors);
+        LocalDate dueDate = change.dueDate() == null ? item.dueDate : errors.date(prefix + "dueDate", change.dueDate());
         String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().trim();
         return new Target(status, link, note, reason, signed, verifiedAgain, waiver, assignee, dueDate, comment);
     }
 
-    /** Whether the item will carry a sign-off: approvers sign off (or withdraw), and evidence changes reset it. */
+    /**
+     * Whether the item will carry a sign-off: approvers sign off (or withdraw), and new evidence or a
+     * new verification resets it (unless an approver made it).
+     */
     private static boolean signed(LaunchItem item, ItemChange change, ItemStatus status, boolean approver,
             boolean evidenceChanged, String prefix, InputValidator.Errors errors) {
         if (change.signOff() != null) {
@@ -241,17 +256,6 @@ public class ItemWorkflow {
         });
     }
 
-    private static LocalDate dueDate(String value, String prefix, InputValidator.Errors errors) {
-        if (value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(prefix + "dueDate", "must be a date, YYYY-MM-DD");
-            return null;
-        }
-    }
 
     /** Applies a checked change; false when it changed nothing (then nothing is recorded). */
     private boolean apply(Launch launch, LaunchItem item, Target target, Caller caller, Instant now, LocalDate today) {
@@ -286,13 +290,16 @@ public class ItemWorkflow {
             details.put("reason", target.reason());
         }
         if (target.waiver() != null && waiverChanged) {
-            details.put("waiver", target.waiver());
+            details.put("waiver", Map.of("reason", target.waiver().reason(), "riskOwner", target.waiver().riskOwner(),
+                    "compensatingControl", target.waiver().compensatingControl(),
+                    "expiresOn", target.waiver().expiresOn().toString()));
         }
         write(item, target, caller, now, statusChanged || target.verifiedAgain(), waiverChanged);
         new HistoryEntry(launch, item, action).status(statusChanged ? from : null, statusChanged ? target.status() : null)
                 .evidence(statusChanged || evidenceChanged ? target.link() : null,
                         statusChanged || evidenceChanged ? target.note() : null)
                 .comment(target.comment()).details(details).append(caller, now);
+        LaunchItem.flush();
         audit.record("launch.item." + action, "launch_item", launch.id + "/" + item.key, before,
                 LaunchViews.Item.of(item, now, today));
         return true;

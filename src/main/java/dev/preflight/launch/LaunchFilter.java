@@ -1,7 +1,6 @@
 package dev.preflight.launch;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -24,8 +23,8 @@ public record LaunchFilter(String service, String team, LaunchState state, Local
                         + Arrays.stream(LaunchState.values()).map(LaunchState::key).collect(Collectors.joining(", ")));
             }
         }
-        LocalDate fromDate = date(from, "from", errors);
-        LocalDate toDate = date(to, "to", errors);
+        LocalDate fromDate = errors.date("from", from);
+        LocalDate toDate = errors.date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             errors.add("to", "must not be before from");
         }
@@ -34,17 +33,6 @@ public record LaunchFilter(String service, String team, LaunchState state, Local
                 stateValue, fromDate, toDate);
     }
 
-    private static LocalDate date(String value, String field, InputValidator.Errors errors) {
-        if (!present(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be a date, YYYY-MM-DD");
-            return null;
-        }
-    }
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();

@@ -38,7 +38,6 @@ import dev.preflight.platform.Versions;
 @Tag(name = "Launches", description = "Launch reviews: their items, decisions, and the deploy gate")
 public class LaunchResource {
 
-    private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String IDEMPOTENCY = "Makes the write safe to retry: the first result is replayed for the "
             + "same key and body (with Idempotent-Replayed: true); the same key with another body is refused (422).";
 
@@ -119,7 +118,7 @@ public class LaunchResource {
     @APIResponse(responseCode = "200", description = "Saved; ETag carries the item's new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Item.class)))
     @Operation(summary = "Set an item's state", description = "The body is the item's whole new state: status is "
-            + "required and fields left out are cleared. Done needs the evidence the item asks for; not_applicable and "
+            + "required and fields left out are cleared (a waiver or sign-off the item keeps in the same status stays). Done needs the evidence the item asks for; not_applicable and "
             + "blocked need a reason; waived (approvers only) needs a waiver. Send the version read (If-Match) to be "
             + "refused (412, with the current item) if someone changed it in between.")
     public Response put(@PathParam("id") long id, @PathParam("key") String key, ItemChange change,
@@ -131,7 +130,6 @@ public class LaunchResource {
     @PATCH
     @RolesAllowed(Roles.ENGINEER)
     @Path("{id}/items/{key}")
-    @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
     @APIResponse(responseCode = "200", description = "Saved; ETag carries the item's new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Item.class)))
     @Operation(summary = "Change an item", description = "Fields left out stay as they are; an empty string clears "
@@ -166,7 +164,6 @@ public class LaunchResource {
     @PATCH
     @RolesAllowed(Roles.ENGINEER)
     @Path("{id}/items")
-    @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
     @Operation(summary = "Change many items", description = "An object of item keys to changes, each read as a "
             + "PATCH of that item (a version in a change is checked). All are applied in one transaction, or none "
             + "when any one is refused: the errors name every refused field as items.<key>.<field>.")
@@ -241,11 +238,14 @@ public class LaunchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Detail.class)))
     @Operation(summary = "Upgrade to the newest template version", description = "New items start open, dropped "
             + "items leave the checklist (their history stays), the others keep their state and history.")
-    public Response upgrade(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response upgrade(@PathParam("id") long id,
+            @Parameter(description = "The template version previewed; refused (409) if a newer one was published since")
+            @QueryParam("to") Integer to,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = IDEMPOTENCY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Long expected = Versions.expected(ifMatch, null);
-        return launchWrite(idempotencyKey, "POST /api/v1/launches/" + id + "/upgrade " + expected, "",
-                () -> launches.upgrade(id, expected));
+        return launchWrite(idempotencyKey, "POST /api/v1/launches/" + id + "/upgrade " + expected + " " + to, "",
+                () -> launches.upgrade(id, to, expected));
     }
 
     private Response launchWrite(String key, String request, Object body, Supplier<LaunchViews.Detail> write) {

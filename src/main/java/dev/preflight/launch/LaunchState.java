@@ -30,6 +30,11 @@ public enum LaunchState {
         return key();
     }
 
+    /** How pages and messages name the state: "in review", "no-go". */
+    public String label() {
+        return this == NO_GO ? "no-go" : key().replace('_', ' ');
+    }
+
     /** Whether the launch is over: its items and decision no longer change. */
     public boolean isFinal() {
         return this == LAUNCHED || this == CANCELLED;

@@ -23,6 +23,11 @@ public final class LaunchViews {
             String template, int templateVersion, String environment, LocalDate targetDate, long daysLeft,
             LaunchState state, Progress progress, long version) {
 
+        /** Days past the target date (for pages; negative while the date is ahead). */
+        public long daysLate() {
+            return -daysLeft;
+        }
+
         static Summary of(Launch launch, Readiness readiness, LocalDate today) {
             return new Summary(launch.id, launch.name, launch.service.slug, launch.service.name, launch.service.team.slug,
                     launch.service.tier, launch.templateVersion.template.slug, launch.templateVersion.number,
@@ -49,6 +54,11 @@ public final class LaunchViews {
             String template, String templateName, int templateVersion, int latestTemplateVersion, String environment,
             LocalDate targetDate, long daysLeft, LaunchState state, List<LaunchState> next, String createdBy,
             Instant createdAt, Decision decision, Readiness readiness, List<Item> items, long version) {
+
+        /** Days past the target date (for pages; negative while the date is ahead). */
+        public long daysLate() {
+            return -daysLeft;
+        }
     }
 
     /** The go or no-go an approver recorded. */

@@ -193,10 +193,13 @@ public class LaunchWorkflow {
             throw ProblemException.invalid("to", "go and no-go are decisions: an approver records them with a rationale");
         }
         if (!launch.state.next().contains(to)) {
-            throw ProblemException.conflict("A launch that is " + label(launch.state) + " cannot become " + label(to)
+            throw ProblemException.conflict("A launch that is " + launch.state.label() + " cannot become " + to.label()
                     + (launch.state.next().isEmpty() ? "; it is over." : "; it can become: "
-                            + launch.state.next().stream().map(LaunchWorkflow::label).sorted()
+                            + launch.state.next().stream().map(LaunchState::label).sorted()
                                     .collect(Collectors.joining(", ")) + "."));
+        }
+        if (to == LaunchState.LAUNCHED) {
+            requireGateOpen(launch);
         }
         LaunchViews.Summary before = summaryOf(launch);
         LaunchState from = launch.state;
@@ -228,7 +231,7 @@ public class LaunchWorkflow {
         Caller caller = access.require(Role.APPROVER);
         Versions.check("The launch", launch.version, expectedVersion);
         if (!launch.state.isDecidable()) {
-            throw ProblemException.conflict("A launch that is " + label(launch.state) + " cannot be decided: "
+            throw ProblemException.conflict("A launch that is " + launch.state.label() + " cannot be decided: "
                     + (launch.state == LaunchState.PREPARING || launch.state == LaunchState.NO_GO
                             ? "move it to in review first." : "it is over."));
         }
@@ -273,7 +276,11 @@ public class LaunchWorkflow {
      */
     @Transactional
     public LaunchViews.GateOpen gate(long id) {
-        Launch launch = find(id, LockModeType.NONE);
+        return requireGateOpen(find(id, LockModeType.NONE));
+    }
+
+    private LaunchViews.GateOpen requireGateOpen(Launch launch) {
+        long id = launch.id;
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
         List<LaunchItem> items = LaunchItem.of(launch);
@@ -295,7 +302,7 @@ public class LaunchWorkflow {
         boolean go = launch.decision == LaunchState.GO
                 && (launch.state == LaunchState.GO || launch.state == LaunchState.LAUNCHED);
         if (!go || !blockers.isEmpty()) {
-            String why = !go ? "Launch " + id + " has no go decision: it is " + label(launch.state) + "."
+            String why = !go ? "Launch " + id + " has no go decision: it is " + launch.state.label() + "."
                     : "Launch " + id + " had a go, but " + blockers.size()
                             + (blockers.size() == 1 ? " required item is" : " required items are") + " no longer resolved.";
             throw new ProblemException(ProblemType.NOT_READY, why).with("state", launch.state)
@@ -313,17 +320,25 @@ public class LaunchWorkflow {
 
     /** Upgrades the launch: new items open, dropped items leave the checklist, the rest keep state and history. */
     @Transactional
-    public LaunchViews.Detail upgrade(long id, Long expectedVersion) {
+    public LaunchViews.Detail upgrade(long id, Integer toVersion, Long expectedVersion) {
         Launch launch = find(id, LockModeType.PESSIMISTIC_WRITE);
         Caller caller = access.requireLaunchWork(launch.service.team);
         Versions.check("The launch", launch.version, expectedVersion);
         if (launch.state.isFinal()) {
-            throw ProblemException.conflict("Launch " + id + " is " + label(launch.state) + ": its checklist no longer changes.");
+            throw ProblemException.conflict("Launch " + id + " is " + launch.state.label() + ": its checklist no longer changes.");
         }
         UpgradePlan plan = plan(launch);
         if (plan.latest.number <= launch.templateVersion.number) {
             throw ProblemException.conflict("Launch " + id + " already uses the newest published version ("
                     + launch.templateVersion.number + ") of its template.");
+        }
+        if (toVersion != null && toVersion != plan.latest.number) {
+            throw ProblemException.conflict("Version " + plan.latest.number + " of the template was published after "
+                    + "version " + toVersion + " was previewed. Preview the upgrade again.");
+        }
+        if (plan.target.isEmpty()) {
+            throw ProblemException.conflict("None of the items of version " + plan.latest.number
+                    + " applies to tier " + launch.service.tier + ", the service's tier: the launch keeps its checklist.");
         }
         Instant now = Instant.now();
         LaunchViews.Summary before = summaryOf(launch);
@@ -334,10 +349,8 @@ public class LaunchWorkflow {
             TemplateContent.Item source = entry.getValue();
             LaunchItem item = all.remove(source.key());
             boolean added = item == null || item.removedAt != null;
-            if (item == null) {
-                item = new LaunchItem();
-                item.launch = launch;
-                item.key = source.key();
+            if (item == null || item.removedAt != null) {
+                item = fresh(launch, source.key(), item);
             }
             item.removedAt = null;
             snapshot(item, entry.getKey(), source, position++);
@@ -417,6 +430,30 @@ public class LaunchWorkflow {
         return new UpgradePlan(launch, latest, target, LaunchItem.of(launch));
     }
 
+    /** A new item, or a dropped one brought back by an upgrade, reset to open with nothing recorded. */
+    private static LaunchItem fresh(Launch launch, String key, LaunchItem dropped) {
+        LaunchItem item = dropped == null ? new LaunchItem() : dropped;
+        item.launch = launch;
+        item.key = key;
+        item.status = ItemStatus.OPEN;
+        item.evidenceLink = null;
+        item.evidenceNote = null;
+        item.reason = null;
+        item.assignee = null;
+        item.dueDate = null;
+        item.doneBy = null;
+        item.doneAt = null;
+        item.signedOffBy = null;
+        item.signedOffAt = null;
+        item.waiverReason = null;
+        item.waiverRiskOwner = null;
+        item.waiverControl = null;
+        item.waiverExpires = null;
+        item.waivedBy = null;
+        item.waivedAt = null;
+        return item;
+    }
+
     private static void snapshot(LaunchItem item, TemplateContent.Section section, TemplateContent.Item source,
             int position) {
         item.position = position;
@@ -473,7 +510,7 @@ public class LaunchWorkflow {
     static Launch forItemWork(long id) {
         Launch launch = find(id, LockModeType.PESSIMISTIC_READ);
         if (launch.state.isFinal()) {
-            throw ProblemException.conflict("Launch " + id + " is " + label(launch.state)
+            throw ProblemException.conflict("Launch " + id + " is " + launch.state.label()
                     + ": its items no longer change.");
         }
         return launch;
@@ -491,10 +528,6 @@ public class LaunchWorkflow {
         return LaunchItem.<LaunchItem>find("launch = ?1 and key = ?2 and removedAt is null", launch, key)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Launch " + launch.id + " has no item '" + key + "'."));
-    }
-
-    static String label(LaunchState state) {
-        return state.key().replace('_', ' ');
     }
 
     private static String blankToNull(String value) {

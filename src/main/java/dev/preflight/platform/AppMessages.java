@@ -717,4 +717,19 @@ public interface AppMessages {
 
     @Message
     String template_tiers_label();
+
+    @Message
+    String nav_launches();
+
+    @Message
+    String service_launches();
+
+    @Message
+    String service_no_launches();
+
+    @Message
+    String service_badge();
+
+    @Message
+    String service_badge_hint();
 }

@@ -62,10 +62,11 @@ public class Idempotency {
                 return replay(owner, trimmed, hash);
             }
             Response response = write.get();
-            em.createNativeQuery("UPDATE idempotency_record SET status = :status, location = :location, body = :body "
-                    + "WHERE owner = :owner AND key = :key")
+            em.createNativeQuery("UPDATE idempotency_record SET status = :status, location = :location, etag = :etag, "
+                    + "body = :body WHERE owner = :owner AND key = :key")
                     .setParameter("status", response.getStatus())
                     .setParameter("location", response.getLocation() == null ? null : response.getLocation().toString())
+                    .setParameter("etag", response.getEntityTag() == null ? null : response.getEntityTag().getValue())
                     .setParameter("body", response.hasEntity() ? write(response.getEntity()) : null)
                     .setParameter("owner", owner).setParameter("key", trimmed)
                     .executeUpdate();
@@ -74,7 +75,7 @@ public class Idempotency {
     }
 
     private Response replay(String owner, String key, String hash) {
-        Object[] stored = (Object[]) em.createNativeQuery("SELECT request_hash, status, location, body "
+        Object[] stored = (Object[]) em.createNativeQuery("SELECT request_hash, status, location, body, etag "
                 + "FROM idempotency_record WHERE owner = :owner AND key = :key")
                 .setParameter("owner", owner).setParameter("key", key).getSingleResult();
         if (!hash.equals(stored[0])) {
@@ -87,6 +88,9 @@ public class Idempotency {
         }
         if (stored[3] != null) {
             builder.entity(stored[3]).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (stored[4] != null) {
+            builder.tag((String) stored[4]);
         }
         return builder.build();
     }

@@ -1,5 +1,7 @@
 package dev.preflight.platform;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +21,14 @@ public class InputValidator {
 
     public InputValidator(Validator validator) {
         this.validator = validator;
+    }
+
+    /** The date a form field holds (YYYY-MM-DD), null when blank; refused as invalid input otherwise. */
+    public static LocalDate date(String field, String value) {
+        Errors errors = new Errors();
+        LocalDate date = errors.date(field, value);
+        errors.throwIfAny();
+        return date;
     }
 
     /** A collector for the failures of one input. */
@@ -48,6 +58,19 @@ public class InputValidator {
         public Errors add(String field, String message, int line) {
             list.add(new Problem.FieldError(field, message, line));
             return this;
+        }
+
+        /** The date a form or query parameter holds (YYYY-MM-DD), null when blank; an error for the field otherwise. */
+        public LocalDate date(String field, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                add(field, "must be a date, YYYY-MM-DD");
+                return null;
+            }
         }
 
         public boolean isEmpty() {

@@ -7,6 +7,8 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
+    /** Beyond this the offset would not fit the database's row numbers; nobody pages that far. */
+    public static final int MAX_PAGE = 1_000_000;
 
     public int pages() {
         return total == 0 ? 1 : (int) ((total + size - 1) / size);
@@ -27,8 +29,8 @@ public record Page<T>(List<T> items, int page, int size, long total) {
             InputValidator.Errors errors = new InputValidator.Errors();
             int p = page == null ? 1 : page;
             int s = size == null ? DEFAULT_SIZE : size;
-            if (p < 1) {
-                errors.add("page", "must be 1 or more");
+            if (p < 1 || p > MAX_PAGE) {
+                errors.add("page", "must be between 1 and " + MAX_PAGE);
             }
             if (s < 1 || s > MAX_SIZE) {
                 errors.add("size", "must be between 1 and " + MAX_SIZE);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -101,9 +102,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpServerRequest request) {
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation) {
                 return constraint(violation, request);
+            }
+            if (t instanceof DataException) {
+                LOG.debugf("The database refused a value of %s %s: %s", request.method(), request.path(), rootMessage(e));
+                return problems.response(ProblemType.MALFORMED_REQUEST, "A value cannot be stored: text with a NUL "
+                        + "character, or a number or date out of range.", List.of(), request);
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return problems.response(ProblemType.STALE_VERSION, "Someone else changed the record at the same "

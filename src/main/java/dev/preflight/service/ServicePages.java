@@ -15,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -54,7 +56,8 @@ public class ServicePages {
 
         static native TemplateInstance list$results(Page<ServiceView> page, ServiceFilter filter, String pageLink);
 
-        static native TemplateInstance detail(ServiceView service, String notice, boolean canEdit);
+        static native TemplateInstance detail(ServiceView service, String notice, boolean canEdit,
+                List<ServiceLaunches.Row> launches, boolean canOpenLaunch, String badgePath, String badgeUrl);
 
         static native TemplateInstance form(ServiceForm form, Map<String, String> errors, List<TeamView> teams,
                 String editing, Map<String, String> current);
@@ -64,10 +67,12 @@ public class ServicePages {
 
     private final ServiceCatalog catalog;
     private final TeamDirectory teams;
+    private final ServiceLaunches launches;
 
-    public ServicePages(ServiceCatalog catalog, TeamDirectory teams) {
+    public ServicePages(ServiceCatalog catalog, TeamDirectory teams, ServiceLaunches launches) {
         this.catalog = catalog;
         this.teams = teams;
+        this.launches = launches;
     }
 
     @GET
@@ -103,8 +108,12 @@ public class ServicePages {
 
     @GET
     @Path("{slug}")
-    public TemplateInstance detail(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
-        return Templates.detail(catalog.get(slug), Pages.notice(notice), catalog.mayChange(slug));
+    public TemplateInstance detail(@PathParam("slug") String slug, @QueryParam("notice") String notice,
+            @Context UriInfo uri) {
+        ServiceView service = catalog.get(slug);
+        String badge = launches.badgePath(slug);
+        return Templates.detail(service, Pages.notice(notice), catalog.mayChange(slug), launches.of(slug),
+                launches.mayOpen(slug), badge, uri.getBaseUri().resolve(badge).toString());
     }
 
     @GET

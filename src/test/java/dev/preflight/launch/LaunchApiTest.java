@@ -130,6 +130,25 @@ class LaunchApiTest {
     }
 
     @Test
+    void only_approvers_mark_an_item_that_needs_their_sign_off_not_applicable() {
+        problem(patch(engineer.writeToken(), RUNBOOK, Map.of("status", "not_applicable", "reason", "no runbook")),
+                403, "forbidden");
+        patch(approver.writeToken(), RUNBOOK, Map.of("status", "not_applicable", "reason", "batch job, no on-call"))
+                .statusCode(200).body("resolved", equalTo(true));
+    }
+
+    @Test
+    void values_the_database_cannot_store_are_refused_with_400_not_500() {
+        problem(patch(engineer.writeToken(), BACKUPS, Map.of("comment", "nul \u0000 inside")), 400,
+                "malformed-request");
+        problem(Api.admin().queryParam("from", "+100000000-01-01").when().get("/api/v1/launches").then(), 400,
+                "malformed-request");
+        problem(Api.admin().queryParam("page", 2_000_000).when().get("/api/v1/launches").then(), 400,
+                "invalid-input").body("errors.field", contains("page"));
+        history(BACKUPS).body("$", hasSize(0));
+    }
+
+    @Test
     void not_applicable_and_blocked_need_a_reason_and_reopen_clears_the_item() {
         problem(patch(engineer.writeToken(), BACKUPS, Map.of("status", "not_applicable")), 400, "invalid-input")
                 .body("errors.field", contains("reason"));

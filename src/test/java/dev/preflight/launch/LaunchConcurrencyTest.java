@@ -71,6 +71,7 @@ class LaunchConcurrencyTest {
         Api.admin().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .when().patch(itemPath(launch, BACKUPS)).then().statusCode(200)
                 .header("Idempotent-Replayed", "true")
+                .header("ETag", "\"1\"")
                 .body("version", equalTo(1))
                 .body("doneAt", equalTo(first.path("doneAt")));
         problem(Api.admin().contentType(ContentType.JSON).header("Idempotency-Key", key)
@@ -110,7 +111,7 @@ class LaunchConcurrencyTest {
                 .when().post("/api/v1/launches").then().statusCode(201)
                 .header("Location", endsWith("/api/v1/launches/" + first)).body("id", equalTo(first));
         Api.admin().queryParam("service", service).when().get("/api/v1/launches").then().body("total", equalTo(1));
-        problem(Api.admin().contentType(ContentType.JSON).header("Idempotency-Key", " ").body(body)
+        problem(Api.admin().contentType(ContentType.JSON).header("Idempotency-Key", "not a key").body(body)
                 .when().post("/api/v1/launches").then(), 400, "invalid-input")
                 .body("errors.field", contains("Idempotency-Key"));
     }
@@ -127,6 +128,10 @@ class LaunchConcurrencyTest {
         problem(Api.admin().contentType(ContentType.JSON).body(Map.of("items", refused))
                 .when().patch("/api/v1/launches/" + launch + "/items").then(), 400, "invalid-input")
                 .body("errors.field", contains("items.bulk.item-77.reason", "items.bulk.no-such-item"));
+        problem(Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("items", Map.of("bulk.item-1", Map.of("status", "done", "version", 5))))
+                .when().patch("/api/v1/launches/" + launch + "/items").then(), 412, "stale-version")
+                .body("current.key", contains("bulk.item-1"));
         Api.admin().when().get("/api/v1/launches/" + launch).then().statusCode(200)
                 .body("items.status", everyItem(equalTo("open")));
         Api.admin().when().get("/api/v1/launches/" + launch + "/history").then().statusCode(200).body("$", hasSize(1));

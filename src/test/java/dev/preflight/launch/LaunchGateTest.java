@@ -68,12 +68,18 @@ class LaunchGateTest {
                 .body("blockers[0].condition", equalTo("stale"));
         Api.admin().when().get("/api/v1/launches/" + launch).then().statusCode(200)
                 .body("readiness.stale.key", contains(BACKUPS)).body("items[0].condition", equalTo("stale"));
+        patch(BACKUPS, Map.of("comment", "restore test booked", "assignee", "admin")).statusCode(200)
+                .body("condition", equalTo("stale"));
+        problem(gate(), 409, "not-ready");
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("to", "launched"))
+                .when().post("/api/v1/launches/" + launch + "/transitions").then(), 409, "not-ready")
+                .body("blockers.key", contains(BACKUPS));
 
         patch(BACKUPS, Map.of("status", "done", "evidenceLink", "https://ci.example/restore/1")).statusCode(200)
                 .body("condition", equalTo("done"));
         gate().statusCode(200);
         Api.admin().when().get("/api/v1/launches/" + launch + "/items/" + BACKUPS + "/history").then()
-                .body("action", contains("done", "verified_again"));
+                .body("action", contains("done", "assigned", "verified_again"));
     }
 
     @Test
@@ -107,6 +113,8 @@ class LaunchGateTest {
         Fixtures.publishNewVersion(template);
 
         Api.admin().when().get("/api/v1/launches/" + launch).then().body("latestTemplateVersion", equalTo(2));
+        problem(Api.admin().queryParam("to", 1).when().post("/api/v1/launches/" + launch + "/upgrade").then(),
+                409, "conflict").body("detail", containsString("Preview the upgrade again"));
         Api.admin().when().get("/api/v1/launches/" + launch + "/upgrade").then().log().ifValidationFails()
                 .statusCode(200)
                 .body("toVersion", equalTo(2))
@@ -114,8 +122,8 @@ class LaunchGateTest {
                 .body("removed.key", contains(RUNBOOK))
                 .body("changed.key", contains(BACKUPS))
                 .body("changed[0].status", equalTo("done"));
-        Api.admin().when().post("/api/v1/launches/" + launch + "/upgrade").then().log().ifValidationFails()
-                .statusCode(200)
+        Api.admin().queryParam("to", 2).when().post("/api/v1/launches/" + launch + "/upgrade").then()
+                .log().ifValidationFails().statusCode(200)
                 .body("templateVersion", equalTo(2))
                 .body("items.key", contains(BACKUPS, "basics.alerts"))
                 .body("items[0].status", equalTo("done"))

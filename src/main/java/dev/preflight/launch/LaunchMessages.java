@@ -1,0 +1,348 @@
+package dev.preflight.launch;
+
+import java.time.LocalDate;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The text of the launch pages, used in templates as {@code {launchmsg:key}}. The English text lives
+ * in {@code messages/launchmsg.properties}; a translation is a {@code launchmsg_<language>.properties}
+ * beside it.
+ */
+@MessageBundle("launchmsg")
+public interface LaunchMessages {
+
+    @Message
+    String launches_title();
+
+    @Message
+    String launches_intro();
+
+    @Message
+    String launches_new();
+
+    @Message
+    String launches_none();
+
+    @Message
+    String launch_new_intro();
+
+    @Message
+    String launch_choose_service();
+
+    @Message
+    String launch_service();
+
+    @Message
+    String launch_template();
+
+    @Message
+    String launch_template_hint();
+
+    @Message
+    String launch_name();
+
+    @Message
+    String launch_name_hint();
+
+    @Message
+    String launch_environment();
+
+    @Message
+    String launch_target_date();
+
+    @Message
+    String launch_created();
+
+    @Message
+    String launch_updated();
+
+    @Message
+    String launch_item_updated();
+
+    @Message
+    String launch_target(LocalDate date);
+
+    @Message
+    String launch_days_left(long days);
+
+    @Message
+    String launch_days_late(long days);
+
+    @Message
+    String launch_template_line(String name, int number);
+
+    @Message
+    String launch_upgrade_available(int number);
+
+    @Message
+    String launch_move(String state);
+
+    @Message
+    String launch_record_decision();
+
+    @Message
+    String launch_readiness();
+
+    @Message
+    String launch_readiness_of(String name);
+
+    @Message
+    String launch_required_resolved(int resolved, int required);
+
+    @Message
+    String launch_stat_blockers();
+
+    @Message
+    String launch_stat_signoffs();
+
+    @Message
+    String launch_stat_awaiting();
+
+    @Message
+    String launch_stat_stale();
+
+    @Message
+    String launch_stat_overdue();
+
+    @Message
+    String launch_stat_waivers();
+
+    @Message
+    String launch_go_blockers(int count);
+
+    @Message
+    String launch_decision();
+
+    @Message
+    String launch_decided_by(String name);
+
+    @Message
+    String launch_no_decision();
+
+    @Message
+    String launch_conditions();
+
+    @Message
+    String launch_conditions_hint();
+
+    @Message
+    String launch_waivers_in_force();
+
+    @Message
+    String launch_no_waivers();
+
+    @Message
+    String launch_item();
+
+    @Message
+    String launch_risk_owner();
+
+    @Message
+    String launch_compensating_control();
+
+    @Message
+    String launch_expires();
+
+    @Message
+    String launch_waived_by();
+
+    @Message
+    String launch_filter_label();
+
+    @Message
+    String launch_filter(String key);
+
+    @Message
+    String launch_section_progress(int resolved, int required, int percent);
+
+    @Message
+    String launch_section_bar(String title);
+
+    @Message
+    String launch_no_items_match();
+
+    @Message
+    String launch_needs_approver();
+
+    @Message
+    String launch_evidence();
+
+    @Message
+    String launch_reason();
+
+    @Message
+    String launch_reason_hint();
+
+    @Message
+    String launch_waived_until(LocalDate date, String owner);
+
+    @Message
+    String launch_signed_off_by(String name);
+
+    @Message
+    String launch_assignee();
+
+    @Message
+    String launch_unassigned();
+
+    @Message
+    String launch_due(LocalDate date);
+
+    @Message
+    String launch_overdue();
+
+    @Message
+    String launch_item_stale();
+
+    @Message
+    String launch_item_stale_detail();
+
+    @Message
+    String launch_item_refused();
+
+    @Message
+    String launch_changed_meanwhile();
+
+    @Message
+    String launch_update_item();
+
+    @Message
+    String launch_evidence_link();
+
+    @Message
+    String launch_evidence_note();
+
+    @Message
+    String launch_action_done();
+
+    @Message
+    String launch_action_sign_off();
+
+    @Message
+    String launch_action_withdraw_sign_off();
+
+    @Message
+    String launch_action_not_applicable();
+
+    @Message
+    String launch_action_blocked();
+
+    @Message
+    String launch_action_reopen();
+
+    @Message
+    String launch_action_waive();
+
+    @Message
+    String launch_action_assign();
+
+    @Message
+    String launch_action_due();
+
+    @Message
+    String launch_action_comment();
+
+    @Message
+    String launch_more_actions();
+
+    @Message
+    String launch_item_state();
+
+    @Message
+    String launch_status();
+
+    @Message
+    String launch_stale_at();
+
+    @Message
+    String launch_done_by();
+
+    @Message
+    String launch_signed_off();
+
+    @Message
+    String launch_due_date();
+
+    @Message
+    String launch_due_hint();
+
+    @Message
+    String launch_waiver();
+
+    @Message
+    String launch_item_actions();
+
+    @Message
+    String launch_no_evidence_needed();
+
+    @Message
+    String launch_not_applicable_or_blocked();
+
+    @Message
+    String launch_sign_off();
+
+    @Message
+    String launch_waive();
+
+    @Message
+    String launch_assign();
+
+    @Message
+    String launch_assignee_username();
+
+    @Message
+    String launch_assignee_hint();
+
+    @Message
+    String launch_comment();
+
+    @Message
+    String launch_history();
+
+    @Message
+    String launch_no_history();
+
+    @Message
+    String launch_decision_intro();
+
+    @Message
+    String launch_go_refused();
+
+    @Message
+    String launch_decide_go();
+
+    @Message
+    String launch_decide_no_go();
+
+    @Message
+    String launch_rationale();
+
+    @Message
+    String launch_not_decidable(String state);
+
+    @Message
+    String launch_state();
+
+    @Message
+    String launch_upgrade_title();
+
+    @Message
+    String launch_upgrade_none(String name, int number);
+
+    @Message
+    String launch_upgrade_intro(String name, int from, int to);
+
+    @Message
+    String launch_upgrade_added(int count);
+
+    @Message
+    String launch_upgrade_removed(int count);
+
+    @Message
+    String launch_upgrade_changed(int count, int unchanged);
+
+    @Message
+    String launch_upgrade_apply(int number);
+}

@@ -1,0 +1,343 @@
+package dev.preflight.launch;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateGlobal;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.preflight.identity.Access;
+import dev.preflight.identity.CurrentCaller;
+import dev.preflight.identity.Role;
+import dev.preflight.platform.FormErrors;
+import dev.preflight.platform.Markdown;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.Pages;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.Roles;
+import dev.preflight.service.ServiceCatalog;
+import dev.preflight.service.ServiceFilter;
+import dev.preflight.service.ServiceView;
+import dev.preflight.template.SignOff;
+import dev.preflight.template.TemplateLibrary;
+import dev.preflight.template.TemplateViews;
+import dev.preflight.team.TeamDirectory;
+import dev.preflight.team.TeamView;
+
+/**
+ * The launch pages: the list, the form that opens a launch, the launch page engineers work in
+ * (items update in place with htmx and through plain form posts without JavaScript), an item's
+ * page with every action and its history, the decision form and the template upgrade preview.
+ */
+@Path("/launches")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
+public class LaunchPages {
+
+    /** The item filters of the launch page; "all" shows everything. */
+    @TemplateGlobal
+    static final List<String> filters = List.of("all", "open", "blocked", "mine", "sign-off");
+
+    /** What a launch page's items show when nothing was refused. */
+    @TemplateGlobal
+    static final Map<String, String> noErrors = Map.of();
+
+    @TemplateGlobal
+    static final List<LaunchViews.Event> noChanges = List.of();
+
+    /** One section of the launch page: its progress and the items the filter lets through. */
+    public record SectionView(Readiness.SectionProgress progress, List<LaunchViews.Item> items) {
+    }
+
+    /** What the caller may do on a launch's pages. */
+    public record Rights(boolean work, boolean approve, String username) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<LaunchViews.Summary> page, LaunchFilter filter, List<TeamView> teams,
+                List<LaunchState> states, String pageLink, boolean canOpen);
+
+        static native TemplateInstance newLaunch(LaunchForm form, Map<String, String> errors,
+                List<ServiceView> services, List<TemplateViews.Summary> templates);
+
+        static native TemplateInstance detail(LaunchViews.Detail launch, List<SectionView> sections, String filter,
+                String notice, Rights rights, Map<String, String> errors, ItemForm noForm);
+
+        static native TemplateInstance itemUpdated(LaunchViews.Detail launch, LaunchViews.Item item,
+                Readiness.SectionProgress section, Rights rights, Map<String, String> errors, ItemForm form,
+                List<LaunchViews.Event> changes);
+
+        static native TemplateInstance item(LaunchViews.Detail launch, LaunchViews.Item item,
+                List<LaunchViews.Event> history, Rights rights, Map<String, String> errors, ItemForm form,
+                String notice, boolean stale);
+
+        static native TemplateInstance decision(LaunchViews.Detail launch, Rights rights, Map<String, String> errors,
+                String decision, String rationale, String conditions, List<Readiness.Concern> blockers);
+
+        static native TemplateInstance upgrade(LaunchViews.Detail launch, LaunchViews.UpgradePreview preview,
+                Rights rights, Map<String, String> errors);
+    }
+
+    private final LaunchWorkflow launches;
+    private final ItemWorkflow items;
+    private final Access access;
+    private final CurrentCaller caller;
+    private final ServiceCatalog services;
+    private final TemplateLibrary templates;
+    private final TeamDirectory teams;
+
+    public LaunchPages(LaunchWorkflow launches, ItemWorkflow items, Access access, CurrentCaller caller,
+            ServiceCatalog services, TemplateLibrary templates, TeamDirectory teams) {
+        this.launches = launches;
+        this.items = items;
+        this.access = access;
+        this.caller = caller;
+        this.services = services;
+        this.templates = templates;
+        this.teams = teams;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("team") String team, @QueryParam("state") String state,
+            @QueryParam("service") String service, @QueryParam("page") Integer page) {
+        LaunchFilter filter = LaunchFilter.parse(service, team, state, null, null);
+        Page<LaunchViews.Summary> found = launches.search(filter, Page.Request.of(page, Page.DEFAULT_SIZE));
+        return Templates.list(found, filter, teams.all(), List.of(LaunchState.values()), pageLink(filter),
+                caller.get().canWrite() && caller.get().role().includes(Role.ENGINEER));
+    }
+
+    @GET
+    @Path("new")
+    @RolesAllowed(Roles.ENGINEER)
+    public TemplateInstance newLaunch(@QueryParam("service") String service) {
+        return newLaunchForm(LaunchForm.blank(service), FormErrors.none());
+    }
+
+    @POST
+    @RolesAllowed(Roles.ENGINEER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response open(@BeanParam LaunchForm form) {
+        return Pages.submit(() -> {
+            LaunchViews.Detail opened = launches.open(form.toInput());
+            return Pages.seeOther("/launches/" + opened.id() + "?notice=created");
+        }, e -> newLaunchForm(form, FormErrors.of(e, "service")), ProblemType.INVALID_INPUT);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("filter") String filter,
+            @QueryParam("notice") String notice) {
+        return detailPage(launches.get(id), filter, Pages.notice(notice), FormErrors.none());
+    }
+
+    @GET
+    @Path("{id}/items/{key}")
+    public TemplateInstance item(@PathParam("id") long id, @PathParam("key") String key,
+            @QueryParam("notice") String notice) {
+        LaunchViews.Detail launch = launches.get(id);
+        LaunchViews.Item item = launches.item(id, key);
+        return Templates.item(launch, item, launches.itemHistory(id, key), rights(launch), FormErrors.none(),
+                new ItemForm(), Pages.notice(notice), false);
+    }
+
+    /**
+     * An item's form. With htmx the answer is the item's new markup (and the launch's progress,
+     * swapped out of band); without, the page it came from, again. A refused change shows the item
+     * with the reason and, for a stale version, what changed meanwhile; nothing typed is lost.
+     */
+    @POST
+    @Path("{id}/items/{key}")
+    @RolesAllowed(Roles.ENGINEER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeItem(@PathParam("id") long id, @PathParam("key") String key, @BeanParam ItemForm form,
+            @HeaderParam("HX-Request") boolean htmx) {
+        try {
+            items.change(id, key, form.toChange(), form.version, false);
+        } catch (ProblemException e) {
+            if (!List.of(ProblemType.INVALID_INPUT, ProblemType.STALE_VERSION, ProblemType.CONFLICT).contains(e.type())) {
+                throw e;
+            }
+            return Response.status(e.type().status()).entity(itemAgain(id, key, form, e, htmx)).build();
+        }
+        if (htmx) {
+            return Response.ok(itemFragment(id, key, FormErrors.none(), new ItemForm(), List.of())).build();
+        }
+        return Pages.seeOther("item".equals(form.from) ? "/launches/" + id + "/items/" + encoded(key) + "?notice=updated"
+                : "/launches/" + id + "?notice=updated#item-" + encoded(key));
+    }
+
+    @POST
+    @Path("{id}/state")
+    @RolesAllowed(Roles.ENGINEER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response transition(@PathParam("id") long id, @RestForm String to, @RestForm String comment,
+            @RestForm Long version) {
+        LaunchState state = to == null ? null : LaunchState.byKey(to).orElse(null);
+        return Pages.submit(() -> {
+            launches.transition(id, new TransitionInput(state, comment, null), version);
+            return Pages.seeOther("/launches/" + id + "?notice=updated");
+        }, e -> detailPage(launches.get(id), null, null, FormErrors.of(e, "state")), ProblemType.INVALID_INPUT,
+                ProblemType.CONFLICT, ProblemType.STALE_VERSION);
+    }
+
+    @GET
+    @Path("{id}/decision")
+    @RolesAllowed(Roles.APPROVER)
+    public TemplateInstance decisionForm(@PathParam("id") long id) {
+        LaunchViews.Detail launch = launches.get(id);
+        return Templates.decision(launch, rights(launch), FormErrors.none(), null, null, null,
+                launch.readiness().goBlockers());
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @RolesAllowed(Roles.APPROVER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String rationale,
+            @RestForm String conditions, @RestForm Long version) {
+        LaunchState chosen = decision == null ? null : LaunchState.byKey(decision).orElse(null);
+        return Pages.submit(() -> {
+            launches.decide(id, new DecisionInput(chosen, rationale, conditions, null), version);
+            return Pages.seeOther("/launches/" + id + "?notice=updated");
+        }, e -> {
+            LaunchViews.Detail launch = launches.get(id);
+            return Templates.decision(launch, rights(launch), FormErrors.of(e, "decision"), decision, rationale,
+                    conditions, launch.readiness().goBlockers());
+        }, ProblemType.INVALID_INPUT, ProblemType.CONFLICT, ProblemType.NOT_READY, ProblemType.STALE_VERSION);
+    }
+
+    @GET
+    @Path("{id}/upgrade")
+    public TemplateInstance upgradePreview(@PathParam("id") long id) {
+        LaunchViews.Detail launch = launches.get(id);
+        return Templates.upgrade(launch, launches.upgradePreview(id), rights(launch), FormErrors.none());
+    }
+
+    @POST
+    @Path("{id}/upgrade")
+    @RolesAllowed(Roles.ENGINEER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response upgrade(@PathParam("id") long id, @RestForm Long version, @RestForm Integer to) {
+        return Pages.submit(() -> {
+            launches.upgrade(id, to, version);
+            return Pages.seeOther("/launches/" + id + "?notice=updated");
+        }, e -> {
+            LaunchViews.Detail launch = launches.get(id);
+            return Templates.upgrade(launch, launches.upgradePreview(id), rights(launch), FormErrors.of(e, "upgrade"));
+        }, ProblemType.CONFLICT, ProblemType.STALE_VERSION);
+    }
+
+    private TemplateInstance newLaunchForm(LaunchForm form, Map<String, String> errors) {
+        List<ServiceView> all = services.search(ServiceFilter.ALL, new Page.Request(1, Page.MAX_SIZE)).items();
+        List<TemplateViews.Summary> published = templates.list().stream().filter(t -> t.latestVersion() != null)
+                .toList();
+        return Templates.newLaunch(form, errors, all, published);
+    }
+
+    private TemplateInstance detailPage(LaunchViews.Detail launch, String filter, String notice,
+            Map<String, String> errors) {
+        Rights rights = rights(launch);
+        String chosen = filter != null && filters.contains(filter) ? filter : "all";
+        Predicate<LaunchViews.Item> shown = switch (chosen) {
+            case "open" -> i -> !i.resolved();
+            case "blocked" -> i -> i.condition() == ItemCondition.BLOCKED;
+            case "mine" -> i -> rights.username().equals(i.assignee());
+            case "sign-off" -> i -> i.role() == SignOff.APPROVER && !i.resolved();
+            default -> i -> true;
+        };
+        Map<String, List<LaunchViews.Item>> bySection = new LinkedHashMap<>();
+        launch.items().stream().filter(shown)
+                .forEach(i -> bySection.computeIfAbsent(i.section(), k -> new ArrayList<>()).add(i));
+        List<SectionView> sections = launch.readiness().sections().stream()
+                .map(s -> new SectionView(s, bySection.getOrDefault(s.key(), List.of()))).toList();
+        return Templates.detail(launch, sections, chosen, notice, rights, errors, new ItemForm());
+    }
+
+    private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx) {
+        boolean stale = e.type() == ProblemType.STALE_VERSION;
+        Map<String, String> errors = FormErrors.of(e, stale ? "version" : "action");
+        LaunchViews.Item current = launches.item(id, key);
+        List<LaunchViews.Event> history = launches.itemHistory(id, key);
+        form.version = current.version();
+        if (htmx) {
+            return itemFragment(id, key, errors, form, stale ? latest(history, 3) : List.of());
+        }
+        LaunchViews.Detail launch = launches.get(id);
+        return Templates.item(launch, current, history, rights(launch), errors, form, null, stale);
+    }
+
+    private TemplateInstance itemFragment(long id, String key, Map<String, String> errors, ItemForm form,
+            List<LaunchViews.Event> changes) {
+        LaunchViews.Detail launch = launches.get(id);
+        LaunchViews.Item item = launch.items().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
+        Readiness.SectionProgress section = launch.readiness().sections().stream()
+                .filter(s -> s.key().equals(item.section())).findFirst().orElseThrow();
+        return Templates.itemUpdated(launch, item, section, rights(launch), errors, form, changes);
+    }
+
+    private Rights rights(LaunchViews.Detail launch) {
+        boolean work = !launch.state().isFinal() && launches.mayWork(launch.id());
+        return new Rights(work, work && access.mayApprove(), caller.get().username());
+    }
+
+    private static List<LaunchViews.Event> latest(List<LaunchViews.Event> history, int count) {
+        List<LaunchViews.Event> latest = new ArrayList<>(history.subList(Math.max(0, history.size() - count),
+                history.size()));
+        Collections.reverse(latest);
+        return latest;
+    }
+
+    static String pageLink(LaunchFilter filter) {
+        StringBuilder link = new StringBuilder("/launches?");
+        if (filter.team() != null) {
+            link.append("team=").append(encoded(filter.team())).append('&');
+        }
+        if (filter.state() != null) {
+            link.append("state=").append(filter.state().key()).append('&');
+        }
+        if (filter.service() != null) {
+            link.append("service=").append(encoded(filter.service())).append('&');
+        }
+        return link.toString();
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Template extensions for the launch pages. */
+    @TemplateExtension
+    static class Display {
+
+        /** The item's guidance as safe HTML. */
+        static RawString guidanceHtml(LaunchViews.Item item) {
+            return new RawString(Markdown.toSafeHtml(item.guidance()));
+        }
+    }
+}
