@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -338,6 +340,27 @@ public class LaunchPages {
         /** The item's guidance as safe HTML. */
         static RawString guidanceHtml(LaunchViews.Item item) {
             return new RawString(Markdown.toSafeHtml(item.guidance()));
+        }
+
+        /** An event's details as text: "assignee: ana → ben; reason: disks". */
+        static String detailsText(LaunchViews.Event event) {
+            if (event.details() == null) {
+                return "";
+            }
+            return event.details().entrySet().stream().map(e -> e.getKey() + ": " + valueText(e.getValue()))
+                    .collect(Collectors.joining("; "));
+        }
+
+        private static String valueText(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                if (map.containsKey("from") || map.containsKey("to")) {
+                    return Objects.requireNonNullElse(map.get("from"), "—") + " → "
+                            + Objects.requireNonNullElse(map.get("to"), "—");
+                }
+                return map.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "));
+            }
+            return String.valueOf(value);
         }
     }
 }

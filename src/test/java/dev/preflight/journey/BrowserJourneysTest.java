@@ -1,0 +1,377 @@
+package dev.preflight.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
+import dev.preflight.TestApplication;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The main journeys through Preflight in a real headless Chromium: what a person sees and does,
+ * with and without JavaScript, each visited page checked for accessibility and photographed.
+ */
+@QuarkusTest
+class BrowserJourneysTest {
+
+    private static final String TLS = "infrastructure.tls-auto-renewal";
+    private static final String CDN = "infrastructure.cdn";
+    private static final String HOSTING = "infrastructure.hosting-provisioned";
+    private static final String DNS = "infrastructure.domain-dns";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void an_admin_signs_in_creates_a_team_and_a_service_and_finds_it_in_the_list() {
+        String team = Fixtures.unique("jteam");
+        String service = Fixtures.unique("jsvc");
+        try (Journey admin = Journey.signedIn(base, TestApplication.ADMIN, TestApplication.ADMIN_PASSWORD)) {
+            Page page = admin.page;
+            page.navigate("/teams");
+            admin.check("teams");
+            page.locator("#name").fill("Journey team " + team);
+            page.locator("#slug").fill(team);
+            page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Create a team")).click();
+            assertThat(page.locator("h1")).containsText("Journey team " + team);
+
+            page.navigate("/services/new");
+            page.locator("#name").fill("Journey service " + service);
+            page.locator("#slug").fill(service);
+            page.locator("#team").selectOption(team);
+            page.locator("input[name=tier][value='2']").check();
+            admin.check("service-form");
+            page.locator("form button[type=submit]", new Page.LocatorOptions().setHasText("Register a service")).click();
+            assertThat(page.locator("h1")).hasText("Journey service " + service);
+            admin.check("service");
+
+            page.navigate("/services?q=" + service);
+            assertThat(page.locator("#results tbody tr")).hasCount(1);
+            assertThat(page.locator("#results tbody tr")).containsText("Journey team " + team);
+            admin.check("services");
+        }
+    }
+
+    @Test
+    void an_engineer_opens_a_launch_and_ticks_items_in_place_and_everything_persists() {
+        String team = Fixtures.team();
+        String service = Fixtures.service(team, 1);
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
+            Page page = journey.page;
+            openLaunch(page, service);
+            journey.check("launch");
+            page.evaluate("() => { window.journeyMarker = 'same page'; }");
+            assertThat(page.locator("#launch-progress")).containsText("(0 of ");
+
+            Locator tls = item(page, TLS);
+            tls.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            tls.locator("input[name=evidenceLink]").fill("https://certs.example.com/renewal-job");
+            tls.getByText("Mark done").click();
+            assertThat(item(page, TLS).locator(".badge").first()).hasText("done");
+            assertThat(page.locator("#launch-progress")).containsText("(1 of ");
+            assertThat(page.locator("#section-infrastructure-progress")).containsText("1 of ");
+
+            Locator cdn = item(page, CDN);
+            cdn.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            cdn.locator("input[name=reason]").fill("no static assets");
+            cdn.getByText("Not applicable").click();
+            assertThat(item(page, CDN).locator(".badge").first()).hasText("not applicable");
+
+            Locator hosting = item(page, HOSTING);
+            hosting.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            hosting.locator("input[name=reason]").fill("waiting for the cloud account");
+            hosting.locator("button[value=blocked]").click();
+            assertThat(item(page, HOSTING).locator(".badge").first()).hasText("blocked");
+
+            assertThat(page.evaluate("() => window.journeyMarker")).as("the page was not reloaded").isEqualTo("same page");
+            journey.check("launch-ticked");
+
+            keyboardTicks(page, DNS);
+            assertThat(page.locator("#launch-progress")).containsText("(2 of ");
+
+            page.reload();
+            assertThat(item(page, TLS).locator(".badge").first()).hasText("done");
+            assertThat(item(page, TLS)).containsText("https://certs.example.com/renewal-job");
+            assertThat(item(page, CDN)).containsText("no static assets");
+            assertThat(item(page, HOSTING).locator(".badge").first()).hasText("blocked");
+            assertThat(item(page, DNS).locator(".badge").first()).hasText("done");
+            assertThat(page.locator("#launch-progress")).containsText("(2 of ");
+            journey.check("launch-reloaded");
+        }
+    }
+
+    @Test
+    void without_javascript_the_same_journey_works_through_plain_form_posts() {
+        String team = Fixtures.team();
+        String service = Fixtures.service(team, 1);
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password(), false)) {
+            Page page = journey.page;
+            openLaunch(page, service);
+
+            Locator tls = item(page, TLS);
+            tls.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            tls.locator("input[name=evidenceLink]").fill("https://certs.example.com/no-js");
+            tls.getByText("Mark done").click();
+            page.waitForURL(url -> url.contains("notice=updated"));
+            assertThat(page.locator(".notice-ok")).containsText("Saved");
+            assertThat(item(page, TLS).locator(".badge").first()).hasText("done");
+
+            Locator cdn = item(page, CDN);
+            cdn.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            cdn.locator("input[name=reason]").fill("");
+            cdn.getByText("Not applicable").click();
+            assertThat(page.locator("[role=alert]")).containsText("reason");
+            page.locator("#reason").fill("no static assets");
+            page.locator("button[value=not_applicable]").click();
+            page.waitForURL(url -> url.contains("/items/" + CDN) && url.contains("notice=updated"));
+            assertThat(page.locator(".page-head .badge").first()).hasText("not applicable");
+            journey.check("item-no-js");
+
+            page.navigate(page.url().replaceAll("/items/.*", ""));
+            assertThat(page.locator("#launch-progress")).containsText("(1 of ");
+            assertThat(item(page, CDN)).containsText("no static assets");
+        }
+    }
+
+    @Test
+    void two_people_on_one_item_the_stale_write_is_refused_clearly_and_nothing_is_lost() {
+        String team = Fixtures.team();
+        long launch = Fixtures.launch(Fixtures.service(team, 2), Fixtures.template(true));
+        Fixtures.TestUser first = Fixtures.user("engineer", team);
+        Fixtures.TestUser second = Fixtures.user("engineer", team);
+        String itemPage = "/launches/" + launch + "/items/basics.backups";
+        try (Journey a = Journey.signedIn(base, first.username(), first.password());
+                Journey b = Journey.signedIn(base, second.username(), second.password())) {
+            a.page.navigate(itemPage);
+            b.page.navigate(itemPage);
+            a.page.locator("#evidenceLink").fill("https://backups.example.com/restore/first");
+            a.page.locator("button[value=done]").click();
+            assertThat(a.page.locator(".notice-ok")).containsText("Item saved");
+
+            b.page.locator("#evidenceLink").fill("https://backups.example.com/restore/second");
+            b.page.locator("button[value=done]").click();
+            assertThat(b.page.locator("[role=alert]")).containsText("Someone changed this item");
+            assertThat(b.page.locator("#evidenceLink")).hasValue("https://backups.example.com/restore/second");
+            assertThat(b.page.locator("ol.timeline")).containsText(first.username());
+            b.check("item-stale");
+        }
+        Api.admin().when().get("/api/v1/launches/" + launch + "/items/basics.backups").then().statusCode(200)
+                .body("evidenceLink", equalTo("https://backups.example.com/restore/first"))
+                .body("doneBy", equalTo(first.username()));
+    }
+
+    @Test
+    void an_approver_signs_off_waives_and_decides_go_while_an_engineer_sees_no_approver_action() {
+        String team = Fixtures.team();
+        long launch = Fixtures.launch(Fixtures.service(team, 2), Fixtures.template(true));
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        Fixtures.TestUser approver = Fixtures.user("approver");
+        String launchPage = "/launches/" + launch;
+        try (Journey e = Journey.signedIn(base, engineer.username(), engineer.password())) {
+            e.page.navigate(launchPage + "/items/basics.runbook");
+            e.page.locator("#evidenceNote").fill("wiki/payments/runbook");
+            e.page.locator("button[value=done]").click();
+            assertThat(e.page.locator(".page-head .badge").first()).hasText("awaiting sign-off");
+            assertThat(e.page.locator("button[value=sign_off]")).hasCount(0);
+            assertThat(e.page.locator("button[value=waive]")).hasCount(0);
+            e.page.navigate(launchPage);
+            assertThat(e.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record go / no-go")))
+                    .hasCount(0);
+
+            String csrf = e.page.locator("input[name=_csrf]").first().inputValue();
+            int forged = e.page.request().post(launchPage + "/items/basics.runbook", RequestOptions.create()
+                    .setForm(FormData.create().set("action", "sign_off").set("version", "1").set("_csrf", csrf)))
+                    .status();
+            assertThat(forged).as("an engineer's forged sign-off").isEqualTo(403);
+        }
+        try (Journey a = Journey.signedIn(base, approver.username(), approver.password())) {
+            Page page = a.page;
+            page.navigate(launchPage);
+            Locator runbook = item(page, "basics.runbook");
+            runbook.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            runbook.locator("button[value=sign_off]").click();
+            assertThat(item(page, "basics.runbook").locator(".badge").first()).hasText("done");
+
+            page.navigate(launchPage + "/items/basics.backups");
+            page.locator("#waiverReason").fill("restore tooling ships next sprint");
+            page.locator("#riskOwner").fill("Head of Payments");
+            page.locator("#compensatingControl").fill("nightly export checked by hand");
+            page.locator("#expiresOn").fill(LocalDate.now().plusDays(14).toString());
+            page.locator("button[value=waive]").click();
+            assertThat(page.locator(".page-head .badge").first()).hasText("waived");
+            a.check("item-waived");
+
+            page.navigate(launchPage);
+            page.getByText("Move to review").click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record go / no-go")).click();
+            a.check("decision");
+            page.locator("input[value=go]").check();
+            page.locator("#rationale").fill("Runbook signed off; backups waived with a control.");
+            page.locator("#conditions").fill("error rate watched for 24 h");
+            page.locator("form button[type=submit]", new Page.LocatorOptions().setHasText("Record go / no-go")).click();
+            assertThat(page.locator("h1 .badge")).hasText("go");
+            Locator decision = page.locator("section[aria-labelledby=decision-title]");
+            assertThat(decision).containsText("error rate watched for 24 h");
+            assertThat(decision).containsText("Head of Payments");
+            assertThat(decision).containsText(LocalDate.now().plusDays(14).toString());
+            a.check("launch-go");
+        }
+    }
+
+    @Test
+    void an_admin_imports_a_markdown_checklist_and_compares_it_with_a_clone() {
+        String slug = Fixtures.unique("md");
+        try (Journey admin = Journey.signedIn(base, TestApplication.ADMIN, TestApplication.ADMIN_PASSWORD)) {
+            Page page = admin.page;
+            page.navigate("/templates/import");
+            admin.check("template-import");
+            page.locator("#content").fill("""
+                    # Go-live basics
+
+                    ## Safety
+                    - [ ] Backups restore cleanly
+                    - [ ] Rollback rehearsed
+
+                    ## People
+                    - [ ] On-call rota published
+                    """);
+            page.locator("#format").selectOption("markdown");
+            page.locator("#slug").fill(slug);
+            page.locator("input[name=publish]").check();
+            page.locator("form[action='/templates/import'] button[type=submit]").click();
+            assertThat(page.locator("h1")).hasText("Go-live basics");
+            assertThat(page.locator("section.checklist")).hasCount(2);
+            admin.check("template");
+
+            page.locator("summary", new Page.LocatorOptions().setHasText("Clone this template")).click();
+            page.locator("#cloneSlug").fill(slug + "-copy");
+            page.locator("form[action$='/clone'] button[type=submit]").click();
+            assertThat(page.locator("h1")).containsText("Go-live basics");
+
+            page.navigate("/templates/" + slug + "-copy/versions");
+            page.locator("#toTemplate").selectOption(slug);
+            page.locator("#to").fill("1");
+            page.locator("form[action$='/diff'] button[type=submit]").click();
+            assertThat(page.locator("h1")).containsText("From ");
+            assertThat(page.locator(".page-head p")).hasText("0 added, 0 removed, 0 changed");
+            assertThat(page.getByText("The two versions have the same checklist.")).isVisible();
+            admin.check("template-diff");
+        }
+    }
+
+    @Test
+    void a_token_made_in_settings_ticks_an_item_and_its_name_shows_in_the_history() {
+        String team = Fixtures.team();
+        long launch = Fixtures.launch(Fixtures.service(team, 2), Fixtures.template(true));
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
+            Page page = journey.page;
+            page.navigate("/settings/tokens");
+            page.locator("#name").fill("release-pipeline");
+            page.locator("input[name=write]").check();
+            page.locator("form[action='/settings/tokens'] button[type=submit]").click();
+            String secret = page.locator("#new-token").inputValue();
+            assertThat(secret).startsWith("pf_");
+            journey.check("tokens");
+
+            Api.as(secret).contentType(ContentType.JSON)
+                    .body(Map.of("status", "done", "evidenceLink", "https://ci.example.com/pipelines/812"))
+                    .when().patch("/api/v1/launches/" + launch + "/items/basics.backups").then().statusCode(200);
+
+            page.navigate("/launches/" + launch + "/items/basics.backups");
+            assertThat(page.locator("ol.timeline")).containsText("token:release-pipeline");
+            assertThat(page.locator("ol.timeline")).containsText("https://ci.example.com/pipelines/812");
+            journey.check("item-history");
+        }
+    }
+
+    @Test
+    void script_payloads_in_names_evidence_and_comments_stay_inert() {
+        String payload = "<script>window.injected=1;alert('script')</script><img src=x onerror=\"window.injected=2;alert('img')\">";
+        String team = Fixtures.team();
+        String service = Fixtures.unique("xss");
+        Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("slug", service, "name", "Shop " + payload, "team", team, "tier", 2,
+                        "description", payload, "onCall", payload))
+                .when().post("/api/v1/services").then().statusCode(201);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service", service);
+        body.put("template", Fixtures.template(true));
+        body.put("name", "GA " + payload);
+        body.put("environment", "production");
+        body.put("targetDate", LocalDate.now().plusDays(9).toString());
+        long launch = ((Number) Api.admin().contentType(ContentType.JSON).body(body).when().post("/api/v1/launches")
+                .then().statusCode(201).extract().path("id")).longValue();
+        Api.admin().contentType(ContentType.JSON).body(Map.of("status", "done", "evidenceNote", payload,
+                "comment", payload)).when().patch("/api/v1/launches/" + launch + "/items/basics.runbook").then()
+                .statusCode(200);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("status", "blocked", "reason", payload))
+                .when().patch("/api/v1/launches/" + launch + "/items/basics.backups").then().statusCode(200);
+
+        try (Journey admin = Journey.withoutContentSecurityPolicy(base, TestApplication.ADMIN,
+                TestApplication.ADMIN_PASSWORD)) {
+            Page page = admin.page;
+            for (String path : new String[] { "/services?q=" + service, "/services/" + service, "/launches?team=" + team,
+                    "/launches/" + launch, "/launches/" + launch + "/items/basics.runbook" }) {
+                page.navigate(path);
+                assertThat(page.evaluate("() => window.injected === undefined")).as("script ran on " + path)
+                        .isEqualTo(true);
+                assertThat(admin.dialogs).as("dialogs on " + path).isEmpty();
+            }
+            assertThat(page.locator("ol.timeline")).containsText("<script>window.injected=1");
+        }
+    }
+
+    /** Opens a launch of the service from the built-in launch-readiness template through the form. */
+    private static void openLaunch(Page page, String service) {
+        page.navigate("/launches/new?service=" + service);
+        page.locator("#template").selectOption("launch-readiness");
+        page.locator("#name").fill("Payments API GA");
+        page.locator("#targetDate").fill(LocalDate.now().plusDays(21).toString());
+        page.locator("form button[type=submit]", new Page.LocatorOptions().setHasText("Open a launch")).click();
+        assertThat(page.locator(".notice-ok")).containsText("Launch opened");
+    }
+
+    /** Reaches an item's actions from the top of the page with Tab alone, and marks it done with Enter and Space. */
+    private static void keyboardTicks(Page page, String key) {
+        page.evaluate("() => document.activeElement && document.activeElement.blur()");
+        String summary = "[id='item-" + key + "'] details.item-actions > summary";
+        boolean reached = false;
+        for (int presses = 0; presses < 300 && !reached; presses++) {
+            page.keyboard().press("Tab");
+            reached = (Boolean) page.evaluate("s => document.activeElement === document.querySelector(s)", summary);
+        }
+        assertThat(reached).as("the item's actions are reachable with Tab").isTrue();
+        assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle"))
+                .as("focus is visible").isNotEqualTo("none");
+        page.keyboard().press("Enter");
+        page.keyboard().press("Tab");
+        assertThat(page.evaluate("() => document.activeElement.textContent.trim()")).isEqualTo("Mark done");
+        page.keyboard().press("Space");
+        assertThat(item(page, key).locator(".badge").first()).hasText("done");
+    }
+
+    private static Locator item(Page page, String key) {
+        return page.locator("[id='item-" + key + "']");
+    }
+}
