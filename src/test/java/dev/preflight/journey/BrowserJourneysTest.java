@@ -43,6 +43,11 @@ class BrowserJourneysTest {
     void an_admin_signs_in_creates_a_team_and_a_service_and_finds_it_in_the_list() {
         String team = Fixtures.unique("jteam");
         String service = Fixtures.unique("jsvc");
+        try (Journey visitor = Journey.anonymous(base)) {
+            visitor.page.navigate("/launches");
+            assertThat(visitor.page.locator("#username")).isVisible();
+            visitor.check("sign-in");
+        }
         try (Journey admin = Journey.signedIn(base, TestApplication.ADMIN, TestApplication.ADMIN_PASSWORD)) {
             Page page = admin.page;
             page.navigate("/teams");
@@ -52,6 +57,7 @@ class BrowserJourneysTest {
             page.getByRole(AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Create a team")).click();
             assertThat(page.locator("h1")).containsText("Journey team " + team);
+            admin.check("team");
 
             page.navigate("/services/new");
             page.locator("#name").fill("Journey service " + service);
@@ -77,7 +83,7 @@ class BrowserJourneysTest {
         Fixtures.TestUser engineer = Fixtures.user("engineer", team);
         try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
             Page page = journey.page;
-            openLaunch(page, service);
+            openLaunch(journey, service);
             journey.check("launch");
             page.evaluate("() => { window.journeyMarker = 'same page'; }");
             assertThat(page.locator("#launch-progress")).containsText("(0 of ");
@@ -126,7 +132,7 @@ class BrowserJourneysTest {
         Fixtures.TestUser engineer = Fixtures.user("engineer", team);
         try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password(), false)) {
             Page page = journey.page;
-            openLaunch(page, service);
+            openLaunch(journey, service);
 
             Locator tls = item(page, TLS);
             tls.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
@@ -164,6 +170,7 @@ class BrowserJourneysTest {
                 Journey b = Journey.signedIn(base, second.username(), second.password())) {
             a.page.navigate(itemPage);
             b.page.navigate(itemPage);
+            a.check("item");
             a.page.locator("#evidenceLink").fill("https://backups.example.com/restore/first");
             a.page.locator("button[value=done]").click();
             assertThat(a.page.locator(".notice-ok")).containsText("Item saved");
@@ -192,6 +199,7 @@ class BrowserJourneysTest {
             e.page.locator("#evidenceNote").fill("wiki/payments/runbook");
             e.page.locator("button[value=done]").click();
             assertThat(e.page.locator(".page-head .badge").first()).hasText("awaiting sign-off");
+            e.check("item-awaiting-sign-off");
             assertThat(e.page.locator("button[value=sign_off]")).hasCount(0);
             assertThat(e.page.locator("button[value=waive]")).hasCount(0);
             e.page.navigate(launchPage);
@@ -343,11 +351,13 @@ class BrowserJourneysTest {
     }
 
     /** Opens a launch of the service from the built-in launch-readiness template through the form. */
-    private static void openLaunch(Page page, String service) {
+    private static void openLaunch(Journey journey, String service) {
+        Page page = journey.page;
         page.navigate("/launches/new?service=" + service);
         page.locator("#template").selectOption("launch-readiness");
         page.locator("#name").fill("Payments API GA");
         page.locator("#targetDate").fill(LocalDate.now().plusDays(21).toString());
+        journey.check("launch-new");
         page.locator("form button[type=submit]", new Page.LocatorOptions().setHasText("Open a launch")).click();
         assertThat(page.locator(".notice-ok")).containsText("Launch opened");
     }

@@ -47,6 +47,10 @@ final class Journey implements AutoCloseable {
         page.onPageError(e -> pageErrors.add(e));
     }
 
+    static Journey anonymous(URL base) {
+        return new Journey(base, true, false);
+    }
+
     static Journey signedIn(URL base, String username, String password) {
         return signedIn(base, username, password, true);
     }
