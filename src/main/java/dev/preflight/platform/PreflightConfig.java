@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Preflight's own settings; each can also be given as an environment variable (PREFLIGHT_...). */
 @ConfigMapping(prefix = "preflight")
@@ -18,6 +19,36 @@ public interface PreflightConfig {
     Auth auth();
 
     Admin admin();
+
+    Recovery recovery();
+
+    /**
+     * The recovery objectives each tier starts from (durations such as "4 h" or "15 min") and the
+     * cadence of restore tests; the middle tier's 4 h / 1 h and the monthly test are the
+     * documents' typical example.
+     */
+    interface Recovery {
+
+        @WithName("tier-1")
+        Objectives tier1();
+
+        @WithName("tier-2")
+        Objectives tier2();
+
+        @WithName("tier-3")
+        Objectives tier3();
+
+        /** A service whose last successful restore test is older than this many days is overdue. */
+        @WithDefault("30")
+        int restoreTestEveryDays();
+    }
+
+    interface Objectives {
+
+        String rto();
+
+        String rpo();
+    }
 
     interface Database {
 

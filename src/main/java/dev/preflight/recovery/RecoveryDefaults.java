@@ -1,0 +1,49 @@
+package dev.preflight.recovery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.preflight.platform.PreflightConfig;
+
+/**
+ * The targets a service of each tier starts from, and how often a restore must be tested. The
+ * middle tier's 4 h / 1 h and the monthly restore test are the documents' typical example; see
+ * {@code preflight.recovery.*} in the configuration.
+ */
+@ApplicationScoped
+public class RecoveryDefaults {
+
+    /** The default objectives of a tier, as minutes. */
+    public record Objectives(int rtoMinutes, int rpoMinutes) {
+    }
+
+    private final Objectives[] byTier;
+    private final int restoreTestEveryDays;
+
+    public RecoveryDefaults(PreflightConfig config) {
+        PreflightConfig.Recovery recovery = config.recovery();
+        byTier = new Objectives[] { objectives("tier-1", recovery.tier1()), objectives("tier-2", recovery.tier2()),
+                objectives("tier-3", recovery.tier3()) };
+        this.restoreTestEveryDays = recovery.restoreTestEveryDays();
+    }
+
+    public Objectives of(int tier) {
+        return byTier[tier - 1];
+    }
+
+    /** A service whose last successful restore test is older than this is overdue. */
+    public int restoreTestEveryDays() {
+        return restoreTestEveryDays;
+    }
+
+    private static Objectives objectives(String tier, PreflightConfig.Objectives configured) {
+        String rto = configured.rto();
+        String rpo = configured.rpo();
+        Integer rtoMinutes = Durations.minutes(rto);
+        Integer rpoMinutes = Durations.minutes(rpo);
+        if (rtoMinutes == null || rpoMinutes == null) {
+            throw new IllegalStateException("preflight.recovery." + tier + ".rto and .rpo must be durations such as "
+                    + "\"4 h\" or \"15 min\", not '" + rto + "' and '" + rpo + "'");
+        }
+        return new Objectives(rtoMinutes, rpoMinutes);
+    }
+}
