@@ -732,4 +732,19 @@ public interface AppMessages {
 
     @Message
     String service_badge_hint();
+
+    @Message
+    String service_recovery_open();
+
+    @Message
+    String service_recovery_none();
+
+    @Message
+    String service_recovery_consistent(int count);
+
+    @Message
+    String service_recovery_inconsistent(int count);
+
+    @Message
+    String service_recovery_overdue();
 }

@@ -19,6 +19,7 @@ import dev.preflight.platform.InputValidator;
 import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.Versions;
 import dev.preflight.service.Service;
+import dev.preflight.service.ServiceRecovery;
 
 /**
  * Keeps each service's recovery targets and its drill log: validates targets and checks them
@@ -27,7 +28,7 @@ import dev.preflight.service.Service;
  * backup jobs too, with a token.
  */
 @ApplicationScoped
-public class RecoveryBook {
+public class RecoveryBook implements ServiceRecovery {
 
     private static final int MAX_TARGETS = 50;
 
@@ -49,6 +50,13 @@ public class RecoveryBook {
         return view(service(slug));
     }
 
+    @Override
+    @Transactional
+    public Summary summary(String serviceSlug) {
+        RecoveryViews.Plan plan = plan(serviceSlug);
+        return new Summary(plan.targets().size(), plan.consistent(), plan.lastRestoreTest(), plan.restoreTestOverdue());
+    }
+
     /** Whether the caller may change the service's targets and record drills: for showing forms. */
     @Transactional
     public boolean mayChange(String slug) {
@@ -63,7 +71,9 @@ public class RecoveryBook {
     public RecoveryViews.Plan saveTargets(String slug, List<TargetInput> inputs, Long expectedVersion) {
         Service service = service(slug);
         Caller caller = access.requireTeamWrite(service.team);
-        List<RecoveryTarget> targets = targets(inputs);
+        InputValidator.Errors errors = new InputValidator.Errors();
+        List<RecoveryTarget> targets = targets(inputs, errors);
+        errors.throwIfAny();
         RecoveryPlan plan = RecoveryPlan.findById(service.id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check("The recovery targets of '" + slug + "'", etag(plan), expectedVersion);
         RecoveryViews.Plan before = view(service);
@@ -161,8 +171,12 @@ public class RecoveryBook {
                 .orElseGet(() -> defaults.of(service.tier));
     }
 
-    private List<RecoveryTarget> targets(List<TargetInput> inputs) {
-        InputValidator.Errors errors = new InputValidator.Errors();
+    /** Adds what is wrong with the targets to the errors, each field named targets[i].field. */
+    public void check(List<TargetInput> inputs, InputValidator.Errors errors) {
+        targets(inputs, errors);
+    }
+
+    private List<RecoveryTarget> targets(List<TargetInput> inputs, InputValidator.Errors errors) {
         if (inputs.size() > MAX_TARGETS) {
             errors.add("targets", "must hold at most " + MAX_TARGETS + " targets").throwIfAny();
         }
@@ -190,7 +204,6 @@ public class RecoveryBook {
                         Boolean.TRUE.equals(input.pointInTime()), Boolean.TRUE.equals(input.separateLocation())));
             }
         }
-        errors.throwIfAny();
         return targets;
     }
 

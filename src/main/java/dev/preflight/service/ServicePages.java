@@ -57,7 +57,8 @@ public class ServicePages {
         static native TemplateInstance list$results(Page<ServiceView> page, ServiceFilter filter, String pageLink);
 
         static native TemplateInstance detail(ServiceView service, String notice, boolean canEdit,
-                List<ServiceLaunches.Row> launches, boolean canOpenLaunch, String badgePath, String badgeUrl);
+                List<ServiceLaunches.Row> launches, boolean canOpenLaunch, String badgePath, String badgeUrl,
+                ServiceRecovery.Summary recovery);
 
         static native TemplateInstance form(ServiceForm form, Map<String, String> errors, List<TeamView> teams,
                 String editing, Map<String, String> current);
@@ -68,11 +69,14 @@ public class ServicePages {
     private final ServiceCatalog catalog;
     private final TeamDirectory teams;
     private final ServiceLaunches launches;
+    private final ServiceRecovery recovery;
 
-    public ServicePages(ServiceCatalog catalog, TeamDirectory teams, ServiceLaunches launches) {
+    public ServicePages(ServiceCatalog catalog, TeamDirectory teams, ServiceLaunches launches,
+            ServiceRecovery recovery) {
         this.catalog = catalog;
         this.teams = teams;
         this.launches = launches;
+        this.recovery = recovery;
     }
 
     @GET
@@ -113,7 +117,7 @@ public class ServicePages {
         ServiceView service = catalog.get(slug);
         String badge = launches.badgePath(slug);
         return Templates.detail(service, Pages.notice(notice), catalog.mayChange(slug), launches.of(slug),
-                launches.mayOpen(slug), badge, uri.getBaseUri().resolve(badge).toString());
+                launches.mayOpen(slug), badge, uri.getBaseUri().resolve(badge).toString(), recovery.summary(slug));
     }
 
     @GET

@@ -250,6 +250,18 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/v1/launches/{id}/upgrade", new Rule(p -> new Call(launch() + "/upgrade", null), read));
         rules.put("POST /api/v1/launches/{id}/upgrade", new Rule(p -> new Call(launchOnOldVersion() + "/upgrade", null),
                 launchWork200));
+
+        String recovery = "/api/v1/services/";
+        rules.put("GET /api/v1/services/{slug}/recovery-targets", new Rule(p -> new Call(recovery
+                + Fixtures.service(teamA, 2) + "/recovery-targets", null), read));
+        rules.put("PUT /api/v1/services/{slug}/recovery-targets", new Rule(p -> new Call(recovery
+                + Fixtures.service(teamA, 2) + "/recovery-targets", List.of(Map.of("rto", "4 h", "rpo", "1 h"))),
+                expect(403, 200, 403, 403, 200, 403, 200)));
+        rules.put("GET /api/v1/services/{slug}/drills", new Rule(p -> new Call(recovery + Fixtures.service(teamA, 2)
+                + "/drills", null), read));
+        rules.put("POST /api/v1/services/{slug}/drills", new Rule(p -> new Call(recovery + Fixtures.service(teamA, 2)
+                + "/drills", Map.of("kind", "restore_test", "performedOn", LocalDate.now().toString(),
+                        "outcome", "success")), expect(403, 201, 403, 403, 201, 403, 201)));
         return rules;
     }
 

@@ -69,6 +69,16 @@ class BrowserJourneysTest {
             assertThat(page.locator("h1")).hasText("Journey service " + service);
             admin.check("service");
 
+            page.getByText("Targets and drills").click();
+            page.getByText("Change the targets").click();
+            page.locator("[id='rto.0']").fill("4 h");
+            page.locator("[id='rpo.0']").fill("15 min");
+            page.locator("[id='backupEvery.0']").fill("24 h");
+            page.locator("button", new Page.LocatorOptions().setHasText("Save targets")).click();
+            assertThat(page.locator("section[aria-labelledby=targets-title] tbody"))
+                    .containsText("RPO 15 min but backups are taken every 1 d");
+            admin.check("recovery");
+
             page.navigate("/services?q=" + service);
             assertThat(page.locator("#results tbody tr")).hasCount(1);
             assertThat(page.locator("#results tbody tr")).containsText("Journey team " + team);
