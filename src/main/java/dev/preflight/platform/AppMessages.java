@@ -747,4 +747,16 @@ public interface AppMessages {
 
     @Message
     String service_recovery_overdue();
+
+    @Message
+    String service_runbook_open();
+
+    @Message
+    String service_runbook_none();
+
+    @Message
+    String service_runbook_complete(int revision);
+
+    @Message
+    String service_runbook_incomplete(int count);
 }

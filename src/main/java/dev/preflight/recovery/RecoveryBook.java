@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -36,12 +37,15 @@ public class RecoveryBook implements ServiceRecovery {
     private final Access access;
     private final AuditLog audit;
     private final RecoveryDefaults defaults;
+    private final Event<DrillRecorded> recorded;
 
-    public RecoveryBook(InputValidator validator, Access access, AuditLog audit, RecoveryDefaults defaults) {
+    public RecoveryBook(InputValidator validator, Access access, AuditLog audit, RecoveryDefaults defaults,
+            Event<DrillRecorded> recorded) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
         this.defaults = defaults;
+        this.recorded = recorded;
     }
 
     /** The service's targets with their findings, the tier's defaults and the state of restore tests. */
@@ -124,6 +128,7 @@ public class RecoveryBook implements ServiceRecovery {
         drill.targetRtoMinutes = inForce.rtoMinutes();
         drill.targetRpoMinutes = inForce.rpoMinutes();
         drill.persistAndFlush();
+        recorded.fire(new DrillRecorded(service.id, drill.performedOn));
         RecoveryViews.Drill view = RecoveryViews.Drill.of(drill);
         audit.record("recovery.drill", "service", slug, null, view);
         return view;

@@ -58,7 +58,7 @@ public class ServicePages {
 
         static native TemplateInstance detail(ServiceView service, String notice, boolean canEdit,
                 List<ServiceLaunches.Row> launches, boolean canOpenLaunch, String badgePath, String badgeUrl,
-                ServiceRecovery.Summary recovery);
+                ServiceRecovery.Summary recovery, ServiceRunbook.Summary runbook);
 
         static native TemplateInstance form(ServiceForm form, Map<String, String> errors, List<TeamView> teams,
                 String editing, Map<String, String> current);
@@ -70,13 +70,15 @@ public class ServicePages {
     private final TeamDirectory teams;
     private final ServiceLaunches launches;
     private final ServiceRecovery recovery;
+    private final ServiceRunbook runbook;
 
     public ServicePages(ServiceCatalog catalog, TeamDirectory teams, ServiceLaunches launches,
-            ServiceRecovery recovery) {
+            ServiceRecovery recovery, ServiceRunbook runbook) {
         this.catalog = catalog;
         this.teams = teams;
         this.launches = launches;
         this.recovery = recovery;
+        this.runbook = runbook;
     }
 
     @GET
@@ -117,7 +119,8 @@ public class ServicePages {
         ServiceView service = catalog.get(slug);
         String badge = launches.badgePath(slug);
         return Templates.detail(service, Pages.notice(notice), catalog.mayChange(slug), launches.of(slug),
-                launches.mayOpen(slug), badge, uri.getBaseUri().resolve(badge).toString(), recovery.summary(slug));
+                launches.mayOpen(slug), badge, uri.getBaseUri().resolve(badge).toString(), recovery.summary(slug),
+                runbook.summary(slug));
     }
 
     @GET

@@ -262,7 +262,23 @@ class AuthorizationMatrixTest {
         rules.put("POST /api/v1/services/{slug}/drills", new Rule(p -> new Call(recovery + Fixtures.service(teamA, 2)
                 + "/drills", Map.of("kind", "restore_test", "performedOn", LocalDate.now().toString(),
                         "outcome", "success")), expect(403, 201, 403, 403, 201, 403, 201)));
+        rules.put("GET /api/v1/services/{slug}/runbook", new Rule(p -> new Call(recovery + Fixtures.service(teamA, 2)
+                + "/runbook", null), read));
+        rules.put("PUT /api/v1/services/{slug}/runbook", new Rule(p -> new Call(recovery + Fixtures.service(teamA, 2)
+                + "/runbook", Map.of("content", "# Runbook", "note", "first")), expect(403, 200, 403, 403, 200, 403, 200)));
+        rules.put("GET /api/v1/services/{slug}/runbook/revisions", new Rule(p -> new Call(recovery
+                + runbookService() + "/runbook/revisions", null), read));
+        rules.put("GET /api/v1/services/{slug}/runbook/revisions/{number}", new Rule(p -> new Call(recovery
+                + runbookService() + "/runbook/revisions/1", null), read));
         return rules;
+    }
+
+    /** A service of team A with a saved runbook (revision 1). */
+    private String runbookService() {
+        String service = Fixtures.service(teamA, 2);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("content", "# Runbook\n\n## Rollback\n\nRedeploy."))
+                .when().put("/api/v1/services/" + service + "/runbook").then().statusCode(200);
+        return service;
     }
 
     /** A new launch of a new service of team A; returns its path. */

@@ -79,6 +79,15 @@ class BrowserJourneysTest {
                     .containsText("RPO 15 min but backups are taken every 1 d");
             admin.check("recovery");
 
+            page.navigate("/services/" + service + "/runbook");
+            assertThat(page.locator("section[aria-labelledby=completeness]")).containsText("12 required sections");
+            page.locator("#content").fill("# Runbook\n\n## Rollback\n\nRedeploy the previous tag.\n");
+            page.locator("#note").fill("rollback first");
+            page.locator("button", new Page.LocatorOptions().setHasText("Save runbook")).click();
+            assertThat(page.locator(".notice-ok")).containsText("Runbook saved");
+            assertThat(page.locator(".runbook")).containsText("Redeploy the previous tag.");
+            admin.check("runbook");
+
             page.navigate("/services?q=" + service);
             assertThat(page.locator("#results tbody tr")).hasCount(1);
             assertThat(page.locator("#results tbody tr")).containsText("Journey team " + team);
@@ -345,18 +354,23 @@ class BrowserJourneysTest {
                 .statusCode(200);
         Api.admin().contentType(ContentType.JSON).body(Map.of("status", "blocked", "reason", payload))
                 .when().patch("/api/v1/launches/" + launch + "/items/basics.backups").then().statusCode(200);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("content", "# Runbook\n\n" + payload
+                + "\n\n[click](javascript:window.injected=3)\n", "note", payload))
+                .when().put("/api/v1/services/" + service + "/runbook").then().statusCode(200);
 
         try (Journey admin = Journey.withoutContentSecurityPolicy(base, TestApplication.ADMIN,
                 TestApplication.ADMIN_PASSWORD)) {
             Page page = admin.page;
             for (String path : new String[] { "/services?q=" + service, "/services/" + service, "/launches?team=" + team,
-                    "/launches/" + launch, "/launches/" + launch + "/items/basics.runbook" }) {
+                    "/launches/" + launch, "/launches/" + launch + "/items/basics.runbook",
+                    "/services/" + service + "/runbook", "/services/" + service + "/runbook/print" }) {
                 page.navigate(path);
                 assertThat(page.evaluate("() => window.injected === undefined")).as("script ran on " + path)
                         .isEqualTo(true);
                 assertThat(admin.dialogs).as("dialogs on " + path).isEmpty();
             }
-            assertThat(page.locator("ol.timeline")).containsText("<script>window.injected=1");
+            page.locator(".runbook a").click();
+            assertThat(page.evaluate("() => window.injected === undefined")).as("a runbook link ran script").isEqualTo(true);
         }
     }
 

@@ -1,0 +1,171 @@
+package dev.preflight.runbook;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.preflight.audit.AuditLog;
+import dev.preflight.identity.Access;
+import dev.preflight.identity.Caller;
+import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.Markdown;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.Versions;
+import dev.preflight.recovery.DrillRecorded;
+import dev.preflight.service.Service;
+import dev.preflight.service.ServiceRunbook;
+
+/**
+ * Keeps each service's runbook: every save of new content is a revision (author, time, note), a
+ * save on a stale version is refused, the completeness check lists what the runbook still lacks,
+ * and a recorded drill moves its "last exercised" date forward. Everyone reads; the owning team
+ * (or an admin) writes.
+ */
+@ApplicationScoped
+public class Runbooks implements ServiceRunbook {
+
+    private final InputValidator validator;
+    private final Access access;
+    private final AuditLog audit;
+
+    public Runbooks(InputValidator validator, Access access, AuditLog audit) {
+        this.validator = validator;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public RunbookViews.Runbook get(String slug) {
+        Service service = service(slug);
+        return view(service, Runbook.findById(service.id));
+    }
+
+    @Override
+    @Transactional
+    public Summary summary(String serviceSlug) {
+        RunbookViews.Runbook runbook = get(serviceSlug);
+        return new Summary(runbook.saved(), runbook.missingSections().size(), runbook.lastExercised(),
+                runbook.revision());
+    }
+
+    /** Whether the caller may edit the runbook: for showing the form. */
+    @Transactional
+    public boolean mayChange(String slug) {
+        return access.mayWrite(service(slug).team.id);
+    }
+
+    /**
+     * Saves the runbook. {@code expectedVersion} is its ETag as read (0 before the first save); new
+     * content becomes a new revision, a changed "last exercised" date alone does not.
+     */
+    @Transactional
+    public RunbookViews.Runbook save(String slug, RunbookInput input, Long expectedVersion) {
+        Service service = service(slug);
+        Caller caller = access.requireTeamWrite(service.team);
+        InputValidator.Errors errors = validator.check(input);
+        if (input.lastExercised() != null && input.lastExercised().isAfter(LocalDate.now())) {
+            errors.add("lastExercised", "must not be in the future");
+        }
+        errors.throwIfAny();
+        Runbook runbook = Runbook.findById(service.id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check("The runbook of '" + slug + "'", etag(runbook), expectedVersion);
+        RunbookViews.Runbook before = view(service, runbook);
+        String content = input.content().replace("\r\n", "\n");
+        boolean changed = runbook == null || !runbook.content.equals(content);
+        if (runbook == null) {
+            runbook = new Runbook();
+            runbook.serviceId = service.id;
+        }
+        if (changed) {
+            runbook.revision++;
+            RunbookRevision revision = new RunbookRevision();
+            revision.serviceId = service.id;
+            revision.number = runbook.revision;
+            revision.content = content;
+            revision.note = input.note() == null ? "" : input.note().trim();
+            revision.author = caller.username();
+            revision.createdAt = Instant.now();
+            runbook.content = content;
+            runbook.updatedBy = caller.username();
+            runbook.persist();
+            Runbook.flush();
+            revision.persist();
+        }
+        if (input.lastExercised() != null && !Objects.equals(input.lastExercised(), runbook.lastExercised)) {
+            runbook.lastExercised = input.lastExercised();
+            runbook.updatedBy = caller.username();
+        }
+        Runbook.flush();
+        RunbookViews.Runbook after = view(service, runbook);
+        audit.record("runbook.save", "service", slug, summaryOf(before), summaryOf(after));
+        return after;
+    }
+
+    /** The runbook's revisions, newest first. */
+    @Transactional
+    public List<RunbookViews.Revision> revisions(String slug) {
+        return RunbookRevision.of(service(slug).id).stream()
+                .map(r -> new RunbookViews.Revision(r.number, r.author, r.createdAt, r.note)).toList();
+    }
+
+    @Transactional
+    public RunbookViews.RevisionContent revision(String slug, int number) {
+        RunbookRevision r = revisionOf(service(slug), number);
+        return new RunbookViews.RevisionContent(r.number, r.author, r.createdAt, r.note, r.content);
+    }
+
+    /** Two revisions compared line by line. */
+    @Transactional
+    public RunbookViews.Diff diff(String slug, int from, int to) {
+        Service service = service(slug);
+        List<LineDiff.Line> lines = LineDiff.between(revisionOf(service, from).content, revisionOf(service, to).content);
+        int added = (int) lines.stream().filter(l -> l.change().equals("added")).count();
+        int removed = (int) lines.stream().filter(l -> l.change().equals("removed")).count();
+        return new RunbookViews.Diff(from, to, added, removed, lines);
+    }
+
+    /** A drill exercises the runbook: its date becomes "last exercised" when it is later. */
+    void exercised(@Observes DrillRecorded drill) {
+        Runbook runbook = Runbook.findById(drill.serviceId());
+        if (runbook != null && (runbook.lastExercised == null || drill.performedOn().isAfter(runbook.lastExercised))) {
+            runbook.lastExercised = drill.performedOn();
+        }
+    }
+
+    private static RunbookViews.Runbook view(Service service, Runbook runbook) {
+        String content = runbook == null ? RunbookSkeleton.skeleton(service.name) : runbook.content;
+        List<String> missing = RunbookSkeleton.missing(content);
+        return new RunbookViews.Runbook(service.slug, runbook != null, content, missing, missing.isEmpty(),
+                runbook == null ? null : runbook.lastExercised, runbook == null ? 0 : runbook.revision,
+                runbook == null ? null : runbook.updatedBy, runbook == null ? null : runbook.updatedAt, etag(runbook),
+                Markdown.toSafeHtml(content));
+    }
+
+    /** What the audit log keeps of a save: the facts, not two copies of the whole text (the revisions hold it). */
+    public record Audited(int revision, LocalDate lastExercised, List<String> missingSections) {
+    }
+
+    private static Audited summaryOf(RunbookViews.Runbook runbook) {
+        return new Audited(runbook.revision(), runbook.lastExercised(), runbook.missingSections());
+    }
+
+    private static long etag(Runbook runbook) {
+        return runbook == null ? 0 : runbook.version + 1;
+    }
+
+    private static RunbookRevision revisionOf(Service service, int number) {
+        return RunbookRevision.find(service.id, number).orElseThrow(() -> ProblemException.notFound(
+                "The runbook of '" + service.slug + "' has no revision " + number + "."));
+    }
+
+    private static Service service(String slug) {
+        return Service.findBySlug(slug)
+                .orElseThrow(() -> ProblemException.notFound("There is no service '" + slug + "'."));
+    }
+}
