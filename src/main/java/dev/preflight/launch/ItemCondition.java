@@ -12,7 +12,8 @@ import dev.preflight.template.SignOff;
 /**
  * What an item counts as at a given moment, derived from what was recorded and from time: a done
  * item whose recurrence ran out is stale, a waiver past its expiry no longer holds, and an item
- * that needs an approver is done only once signed off.
+ * that needs an approver is done only once signed off. An item that follows recovery data (and is
+ * not marked not applicable, blocked or waived) counts as what the data says now.
  */
 public enum ItemCondition {
     OPEN("open"),
@@ -51,6 +52,12 @@ public enum ItemCondition {
     }
 
     public static ItemCondition of(LaunchItem item, Instant now, LocalDate today) {
+        if (item.satisfiedBy != null && (item.status == ItemStatus.OPEN || item.status == ItemStatus.DONE)) {
+            if (item.linked == null) {
+                throw new IllegalStateException("The recovery data of item '" + item.key + "' was not attached");
+            }
+            return item.linked.met() ? DONE : item.linked.lapsed() ? STALE : OPEN;
+        }
         return switch (item.status) {
             case OPEN -> OPEN;
             case BLOCKED -> BLOCKED;

@@ -41,11 +41,13 @@ public class ItemWorkflow {
     private final InputValidator validator;
     private final Access access;
     private final AuditLog audit;
+    private final LinkedEvidence linked;
 
-    public ItemWorkflow(InputValidator validator, Access access, AuditLog audit) {
+    public ItemWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
+        this.linked = linked;
     }
 
     /**
@@ -59,6 +61,7 @@ public class ItemWorkflow {
         LaunchItem item = LaunchItem.<LaunchItem>find("launch = ?1 and key = ?2 and removedAt is null", launch, key)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Launch " + launchId + " has no item '" + key + "'."));
+        linked.attach(launch.service, List.of(item));
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
         checkVersion(item, expectedVersion, now, today);
@@ -84,6 +87,7 @@ public class ItemWorkflow {
         LocalDate today = LocalDate.now();
         Map<String, LaunchItem> items = new LinkedHashMap<>();
         LaunchItem.lockedOf(launch).forEach(i -> items.put(i.key, i));
+        linked.attach(launch.service, items.values());
         List<LaunchViews.Item> stale = bulk.items().entrySet().stream()
                 .filter(e -> e.getValue() != null && e.getValue().version() != null && items.containsKey(e.getKey())
                         && e.getValue().version() != items.get(e.getKey()).version)
@@ -135,6 +139,11 @@ public class ItemWorkflow {
     private Target target(LaunchItem item, ItemChange change, Caller caller, String prefix,
             InputValidator.Errors errors, LocalDate today) {
         boolean approver = caller.role().includes(Role.APPROVER);
+        if (item.satisfiedBy != null && (change.status() == ItemStatus.DONE || change.signOff() != null)) {
+            errors.add(prefix + (change.signOff() != null ? "signOff" : "status"), "this item follows the service's "
+                    + item.satisfiedBy.label() + " and is done when they are (" + item.linked.why() + "; see "
+                    + item.linked.link() + ")").throwIfAny();
+        }
         ItemStatus status = change.status() != null ? change.status() : item.status;
         String link = merged(item.evidenceLink, change.evidenceLink());
         String note = merged(item.evidenceNote, change.evidenceNote());

@@ -13,12 +13,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import io.quarkus.panache.common.Sort;
 
 import dev.preflight.identity.User;
 import dev.preflight.platform.BaseEntity;
 import dev.preflight.template.Evidence;
+import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;
 import dev.preflight.template.SignOff;
 
@@ -66,6 +68,15 @@ public class LaunchItem extends BaseEntity {
 
     @Column(name = "recurrence_days")
     public Integer recurrenceDays;
+
+    /** The recovery data that satisfies the item instead of a manual tick; null for a manual item. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "satisfied_by")
+    public SatisfiedBy satisfiedBy;
+
+    /** The live state of that recovery data, attached by {@link LinkedEvidence} when the item is read. */
+    @Transient
+    public LinkedEvidence.State linked;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

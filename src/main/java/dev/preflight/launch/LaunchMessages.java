@@ -345,4 +345,10 @@ public interface LaunchMessages {
 
     @Message
     String launch_upgrade_apply(int number);
+
+    @Message
+    String launch_follows(String what);
+
+    @Message
+    String launch_follows_open();
 }

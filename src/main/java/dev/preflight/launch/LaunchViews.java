@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.preflight.template.Evidence;
+import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;
 import dev.preflight.template.SignOff;
 
@@ -85,7 +86,8 @@ public final class LaunchViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String key, String section, String sectionTitle, String title, String guidance,
             Severity severity, SignOff role, Evidence evidence, Integer recurrenceDays, ItemStatus status,
-            ItemCondition condition, boolean resolved, String evidenceLink, String evidenceNote, String reason,
+            ItemCondition condition, boolean resolved, SatisfiedBy satisfiedBy, String linkedState, String linkedPage,
+            String evidenceLink, String evidenceNote, String reason,
             String assignee, String assigneeName, LocalDate dueDate, boolean overdue, String doneBy, Instant doneAt,
             Instant staleAt, String signedOffBy, Instant signedOffAt, Waiver waiver, Instant updatedAt,
             long version) {
@@ -98,6 +100,8 @@ public final class LaunchViews {
                     : null;
             return new Item(item.key, item.sectionKey, item.sectionTitle, item.title, item.guidance, item.severity,
                     item.signOff, item.evidence, item.recurrenceDays, item.status, condition, condition.resolved(),
+                    item.satisfiedBy, item.linked == null ? null : item.linked.why(),
+                    item.linked == null ? null : item.linked.link(),
                     item.evidenceLink, item.evidenceNote, item.reason,
                     item.assignee == null ? null : item.assignee.username,
                     item.assignee == null ? null : item.assignee.displayName, item.dueDate,

@@ -40,11 +40,13 @@ public class LaunchWorkflow {
     private final InputValidator validator;
     private final Access access;
     private final AuditLog audit;
+    private final LinkedEvidence linked;
 
-    public LaunchWorkflow(InputValidator validator, Access access, AuditLog audit) {
+    public LaunchWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
+        this.linked = linked;
     }
 
     /** Launches matching the filter, by target date, each with its headline readiness. */
@@ -89,8 +91,11 @@ public class LaunchWorkflow {
                 .stream().collect(Collectors.groupingBy(i -> i.launch.id));
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
-        return launches.stream().map(l -> LaunchViews.Summary.of(l,
-                Readiness.of(items.getOrDefault(l.id, List.of()), now, today), today)).toList();
+        return launches.stream().map(l -> {
+            List<LaunchItem> own = items.getOrDefault(l.id, List.of());
+            linked.attach(l.service, own);
+            return LaunchViews.Summary.of(l, Readiness.of(own, now, today), today);
+        }).toList();
     }
 
     @Transactional
@@ -118,7 +123,10 @@ public class LaunchWorkflow {
     /** One item as it is now. */
     @Transactional
     public LaunchViews.Item item(long id, String key) {
-        return LaunchViews.Item.of(item(find(id, LockModeType.NONE), key), Instant.now(), LocalDate.now());
+        Launch launch = find(id, LockModeType.NONE);
+        LaunchItem item = item(launch, key);
+        linked.attach(launch.service, List.of(item));
+        return LaunchViews.Item.of(item, Instant.now(), LocalDate.now());
     }
 
     /** Whether the caller may work on the launch's items and state: for showing or hiding actions. */
@@ -238,6 +246,7 @@ public class LaunchWorkflow {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
         List<LaunchItem> items = LaunchItem.lockedOf(launch);
+        linked.attach(launch.service, items);
         Readiness readiness = Readiness.of(items, now, today);
         if (input.decision() == LaunchState.GO && !readiness.goBlockers().isEmpty()) {
             List<Readiness.Concern> blockers = readiness.goBlockers();
@@ -284,6 +293,7 @@ public class LaunchWorkflow {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
         List<LaunchItem> items = LaunchItem.of(launch);
+        linked.attach(launch.service, items);
         Readiness readiness = Readiness.of(items, now, today);
         Map<String, Readiness.Concern> blockers = new LinkedHashMap<>();
         readiness.goBlockers().forEach(c -> blockers.put(c.key(), c));
@@ -415,6 +425,7 @@ public class LaunchWorkflow {
             return !item.title.equals(source.title()) || !item.guidance.equals(Objects.requireNonNullElse(source.guidance(), ""))
                     || item.severity != source.severity() || item.signOff != source.role()
                     || item.evidence != source.evidence() || !Objects.equals(item.recurrenceDays, source.recurrenceDays())
+                    || item.satisfiedBy != source.satisfiedBy()
                     || !item.sectionKey.equals(section.key()) || !item.sectionTitle.equals(section.title());
         }
     }
@@ -465,6 +476,7 @@ public class LaunchWorkflow {
         item.signOff = source.role();
         item.evidence = source.evidence();
         item.recurrenceDays = source.recurrenceDays();
+        item.satisfiedBy = source.satisfiedBy();
     }
 
     private TemplateVersion publishedVersion(LaunchInput input, InputValidator.Errors errors) {
@@ -490,6 +502,7 @@ public class LaunchWorkflow {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
         List<LaunchItem> items = LaunchItem.of(launch);
+        linked.attach(launch.service, items);
         int latest = TemplateVersion.latestPublished(launch.templateVersion.template).map(v -> v.number)
                 .orElse(launch.templateVersion.number);
         return new LaunchViews.Detail(launch.id, launch.name, launch.service.slug, launch.service.name,
@@ -501,9 +514,8 @@ public class LaunchWorkflow {
                 items.stream().map(i -> LaunchViews.Item.of(i, now, today)).toList(), launch.version);
     }
 
-    private static LaunchViews.Summary summaryOf(Launch launch) {
-        LocalDate today = LocalDate.now();
-        return LaunchViews.Summary.of(launch, Readiness.of(LaunchItem.of(launch), Instant.now(), today), today);
+    private LaunchViews.Summary summaryOf(Launch launch) {
+        return summaries(List.of(launch)).get(0);
     }
 
     /** The launch, read for changing one of its items: held against state changes until the change commits. */

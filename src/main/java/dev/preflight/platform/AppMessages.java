@@ -759,4 +759,16 @@ public interface AppMessages {
 
     @Message
     String service_runbook_incomplete(int count);
+
+    @Message
+    String template_satisfied_by_label();
+
+    @Message
+    String template_satisfied_by_hint();
+
+    @Message
+    String template_satisfied_by_manual();
+
+    @Message
+    String template_follows(String what);
 }

@@ -21,7 +21,7 @@ final class DraftEditor {
 
     /** An item as typed in the editor's form. */
     record ItemForm(String section, String title, String guidance, String severity, String role, String evidence,
-            String recurrenceDays, List<String> tiers) {
+            String recurrenceDays, List<String> tiers, String satisfiedBy) {
 
         TemplateContent.Item toItem(String key, InputValidator.Errors errors) {
             if (title == null || title.isBlank()) {
@@ -53,18 +53,21 @@ final class DraftEditor {
             return new TemplateContent.Item(key, title == null ? null : title.strip(),
                     guidance == null || guidance.isBlank() ? null : guidance.strip(),
                     choice(Severity.values(), severity, "severity", errors), choice(SignOff.values(), role, "role", errors),
-                    choice(Evidence.values(), evidence, "evidence", errors), recurrence, tierList);
+                    choice(Evidence.values(), evidence, "evidence", errors), recurrence, tierList,
+                    satisfiedBy == null || satisfiedBy.isBlank() ? null
+                            : choice(SatisfiedBy.values(), satisfiedBy, "satisfiedBy", errors));
         }
 
         static ItemForm of(String section, TemplateContent.Item item) {
             return new ItemForm(section, item.title(), item.guidance(), item.severity().key(), item.role().key(),
                     item.evidence().key(), item.recurrenceDays() == null ? "" : item.recurrenceDays().toString(),
-                    item.tiers().stream().map(String::valueOf).toList());
+                    item.tiers().stream().map(String::valueOf).toList(),
+                    item.satisfiedBy() == null ? "" : item.satisfiedBy().key());
         }
 
         static ItemForm blank(String section) {
             return new ItemForm(section, "", "", Severity.MAJOR.key(), SignOff.ENGINEER.key(), Evidence.NONE.key(), "",
-                    List.of("1", "2", "3"));
+                    List.of("1", "2", "3"), "");
         }
 
         private static <E extends Enum<E>> E choice(E[] values, String key, String field, InputValidator.Errors errors) {

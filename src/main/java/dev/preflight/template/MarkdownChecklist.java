@@ -86,6 +86,9 @@ public final class MarkdownChecklist {
                 if (item.recurrenceDays() != null) {
                     out.append(" · re-check every ").append(item.recurrenceDays()).append(" days");
                 }
+                if (item.satisfiedBy() != null) {
+                    out.append(" · follows the ").append(item.satisfiedBy().label());
+                }
                 if (!item.tiers().equals(List.of(1, 2, 3))) {
                     out.append(" · tiers ").append(item.tiers().stream().map(String::valueOf)
                             .reduce((a, b) -> a + ", " + b).orElse(""));
@@ -260,7 +263,7 @@ public final class MarkdownChecklist {
             String itemTitle = plain(title);
             return new TemplateContent.Item(TemplateKeys.unique(keys, sectionKey + "." + TemplateKeys.part(itemTitle, "item")), itemTitle,
                     guidanceText.isEmpty() ? null : guidanceText, Severity.MAJOR, SignOff.ENGINEER, Evidence.NONE, null,
-                    null);
+                    null, null);
         }
     }
 

@@ -35,9 +35,9 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
      * diffs can follow the item when its wording changes.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({ "key", "title", "guidance", "severity", "role", "evidence", "recurrenceDays", "tiers" })
+    @JsonPropertyOrder({ "key", "title", "guidance", "severity", "role", "evidence", "recurrenceDays", "tiers", "satisfiedBy" })
     public record Item(String key, String title, String guidance, Severity severity, SignOff role, Evidence evidence,
-            Integer recurrenceDays, List<Integer> tiers) {
+            Integer recurrenceDays, List<Integer> tiers, SatisfiedBy satisfiedBy) {
 
         /** What an item leaves out takes the defaults: major, engineer sign-off, no evidence, all tiers. */
         public Item {

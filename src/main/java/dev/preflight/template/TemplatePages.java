@@ -54,6 +54,9 @@ public class TemplatePages {
     @TemplateGlobal
     static final List<Evidence> evidences = List.of(Evidence.values());
 
+    @TemplateGlobal
+    static final List<SatisfiedBy> satisfiers = List.of(SatisfiedBy.values());
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance library(List<TemplateViews.Summary> templates, String notice);
@@ -189,7 +192,8 @@ public class TemplatePages {
             @RestForm Long version) {
         DraftEditor.ItemForm form = DraftEditor.ItemForm.blank(section);
         return edit(slug, version, content -> DraftEditor.addItem(content, new DraftEditor.ItemForm(section, title,
-                form.guidance(), form.severity(), form.role(), form.evidence(), form.recurrenceDays(), form.tiers())));
+                form.guidance(), form.severity(), form.role(), form.evidence(), form.recurrenceDays(), form.tiers(),
+                form.satisfiedBy())));
     }
 
     @GET
@@ -210,9 +214,9 @@ public class TemplatePages {
     public Response changeItem(@PathParam("slug") String slug, @PathParam("key") String key, @RestForm String action,
             @RestForm String section, @RestForm String title, @RestForm String guidance, @RestForm String severity,
             @RestForm String role, @RestForm String evidence, @RestForm String recurrenceDays,
-            @RestForm List<String> tiers, @RestForm Long version) {
+            @RestForm List<String> tiers, @RestForm String satisfiedBy, @RestForm Long version) {
         DraftEditor.ItemForm form = new DraftEditor.ItemForm(section, title, guidance, severity, role, evidence,
-                recurrenceDays, tiers);
+                recurrenceDays, tiers, satisfiedBy);
         if ("save".equals(action)) {
             return edit(slug, version, content -> DraftEditor.updateItem(content, key, form),
                     errors -> Templates.item(library.get(slug), library.openDraft(slug), key, form, errors));

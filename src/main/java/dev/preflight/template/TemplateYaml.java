@@ -48,7 +48,7 @@ public final class TemplateYaml {
     private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "note");
     private static final Set<String> SECTION_FIELDS = Set.of("key", "title", "items");
     private static final Set<String> ITEM_FIELDS = Set.of("key", "title", "guidance", "severity", "role", "evidence",
-            "recurrenceDays", "tiers");
+            "recurrenceDays", "tiers", "satisfiedBy");
 
     private TemplateYaml() {
     }
@@ -203,7 +203,7 @@ public final class TemplateYaml {
             if (!node.isObject()) {
                 error(pointer, path(pointer), "must be a mapping with key, title and the item's fields");
                 return new TemplateContent.Item(null, null, null, Severity.MAJOR, SignOff.ENGINEER, Evidence.NONE, null,
-                        null);
+                        null, null);
             }
             unknownFields(node, pointer, ITEM_FIELDS);
             return new TemplateContent.Item(text(node, pointer, "key", false), text(node, pointer, "title", false),
@@ -211,7 +211,8 @@ public final class TemplateYaml {
                     choice(node, pointer, "severity", Severity.class, Severity.MAJOR),
                     choice(node, pointer, "role", SignOff.class, SignOff.ENGINEER),
                     choice(node, pointer, "evidence", Evidence.class, Evidence.NONE),
-                    number(node, pointer, "recurrenceDays"), tiers(node, pointer));
+                    number(node, pointer, "recurrenceDays"), tiers(node, pointer),
+                    choice(node, pointer, "satisfiedBy", SatisfiedBy.class, null));
         }
 
         private Map<String, Object> facts(JsonNode node) {

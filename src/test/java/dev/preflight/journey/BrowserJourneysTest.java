@@ -369,6 +369,8 @@ class BrowserJourneysTest {
                         .isEqualTo(true);
                 assertThat(admin.dialogs).as("dialogs on " + path).isEmpty();
             }
+            page.navigate("/services/" + service + "/runbook");
+            assertThat(page.locator(".runbook")).containsText("<script>window.injected=1");
             page.locator(".runbook a").click();
             assertThat(page.evaluate("() => window.injected === undefined")).as("a runbook link ran script").isEqualTo(true);
         }

@@ -47,7 +47,8 @@ class TemplateYamlPropertyTest {
                         title(random), random.nextInt(3) == 0 ? null : text(random, 400),
                         pick(random, Severity.values()), pick(random, SignOff.values()), pick(random, Evidence.values()),
                         random.nextInt(3) == 0 ? 1 + random.nextInt(3650) : null,
-                        pick(random, List.of(List.of(1, 2, 3), List.of(1, 2), List.of(1), List.of(2, 3), List.of(3)))));
+                        pick(random, List.of(List.of(1, 2, 3), List.of(1, 2), List.of(1), List.of(2, 3), List.of(3))),
+                        random.nextInt(4) == 0 ? pick(random, SatisfiedBy.values()) : null));
             }
             sections.add(new TemplateContent.Section(slug(random) + "-" + s, title(random), items));
         }
