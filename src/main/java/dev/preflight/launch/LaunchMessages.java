@@ -351,4 +351,10 @@ public interface LaunchMessages {
 
     @Message
     String launch_follows_open();
+
+    @Message
+    String launch_other_service();
+
+    @Message
+    String launch_service_hint();
 }

@@ -85,7 +85,7 @@ public class LaunchPages {
         static native TemplateInstance list(Page<LaunchViews.Summary> page, LaunchFilter filter, List<TeamView> teams,
                 List<LaunchState> states, String pageLink, boolean canOpen);
 
-        static native TemplateInstance newLaunch(LaunchForm form, Map<String, String> errors,
+        static native TemplateInstance newLaunch(LaunchForm form, Map<String, String> errors, ServiceView chosen,
                 List<ServiceView> services, List<TemplateViews.Summary> templates);
 
         static native TemplateInstance detail(LaunchViews.Detail launch, List<SectionView> sections, String filter,
@@ -255,11 +255,20 @@ public class LaunchPages {
         }, ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
 
+    /**
+     * The form: with a service chosen (from its page) it is fixed; otherwise a choice of the first
+     * services by name, and the hint to start from a service's page when there are more.
+     */
     private TemplateInstance newLaunchForm(LaunchForm form, Map<String, String> errors) {
-        List<ServiceView> all = services.search(ServiceFilter.ALL, new Page.Request(1, Page.MAX_SIZE)).items();
+        ServiceView chosen = form.service == null || form.service.isBlank() ? null
+                : services.search(new ServiceFilter(null, null, null, form.service.trim()),
+                        new Page.Request(1, Page.MAX_SIZE)).items().stream()
+                        .filter(s -> s.slug().equals(form.service.trim())).findFirst().orElse(null);
+        List<ServiceView> all = chosen != null ? List.of()
+                : services.search(ServiceFilter.ALL, new Page.Request(1, Page.MAX_SIZE)).items();
         List<TemplateViews.Summary> published = templates.list().stream().filter(t -> t.latestVersion() != null)
                 .toList();
-        return Templates.newLaunch(form, errors, all, published);
+        return Templates.newLaunch(form, errors, chosen, all, published);
     }
 
     private TemplateInstance detailPage(LaunchViews.Detail launch, String filter, String notice,

@@ -1,6 +1,5 @@
 package dev.preflight.recovery;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,19 +7,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.preflight.platform.VersionedEntity;
 
 /** A service's recovery targets, edited as one document with one version. */
 @Entity
 @Table(name = "recovery_plan")
-public class RecoveryPlan extends PanacheEntityBase {
+public class RecoveryPlan extends VersionedEntity {
 
     @Id
     @Column(name = "service_id")
@@ -32,16 +28,4 @@ public class RecoveryPlan extends PanacheEntityBase {
 
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 }

@@ -1,23 +1,18 @@
 package dev.preflight.runbook;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.preflight.platform.VersionedEntity;
 
 /** A service's runbook as it stands: its Markdown, its latest revision number, when it was last exercised. */
 @Entity
 @Table(name = "runbook")
-public class Runbook extends PanacheEntityBase {
+public class Runbook extends VersionedEntity {
 
     @Id
     @Column(name = "service_id")
@@ -35,16 +30,4 @@ public class Runbook extends PanacheEntityBase {
     /** The number of the revision that holds the current content. */
     @Column(nullable = false)
     public int revision;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 }

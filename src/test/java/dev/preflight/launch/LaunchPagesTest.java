@@ -171,7 +171,8 @@ class LaunchPagesTest {
     void a_launch_is_opened_through_the_form_and_listed_on_its_service_page_with_a_badge() {
         Browser browser = engineer.browser();
         Document form = browser.get("/launches/new?service=" + service, SC_OK);
-        assertThat(form.select("select[name=service] option[selected]").attr("value")).isEqualTo(service);
+        assertThat(form.select("input[type=hidden][name=service]").attr("value")).isEqualTo(service);
+        assertThat(Html.text(form, "form")).contains("Service " + service);
 
         Response refused = browser.post("/launches", Map.of("service", service, "template", template, "name", "",
                 "environment", "production", "targetDate", "not a date"));
