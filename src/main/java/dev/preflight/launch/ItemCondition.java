@@ -56,7 +56,10 @@ public enum ItemCondition {
             if (item.linked == null) {
                 throw new IllegalStateException("The recovery data of item '" + item.key + "' was not attached");
             }
-            return item.linked.met() ? DONE : item.linked.lapsed() ? STALE : OPEN;
+            if (!item.linked.met()) {
+                return item.linked.lapsed() ? STALE : OPEN;
+            }
+            return item.signOff == SignOff.APPROVER && item.signedOffAt == null ? AWAITING_SIGN_OFF : DONE;
         }
         return switch (item.status) {
             case OPEN -> OPEN;

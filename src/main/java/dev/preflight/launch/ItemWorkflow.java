@@ -139,10 +139,14 @@ public class ItemWorkflow {
     private Target target(LaunchItem item, ItemChange change, Caller caller, String prefix,
             InputValidator.Errors errors, LocalDate today) {
         boolean approver = caller.role().includes(Role.APPROVER);
-        if (item.satisfiedBy != null && (change.status() == ItemStatus.DONE || change.signOff() != null)) {
-            errors.add(prefix + (change.signOff() != null ? "signOff" : "status"), "this item follows the service's "
-                    + item.satisfiedBy.label() + " and is done when they are (" + item.linked.why() + "; see "
-                    + item.linked.link() + ")").throwIfAny();
+        if (item.satisfiedBy != null && change.status() == ItemStatus.DONE) {
+            errors.add(prefix + "status", "this item follows the service's " + item.satisfiedBy.label()
+                    + " and is done when they are (" + item.linked.why() + "; see " + item.linked.link() + ")")
+                    .throwIfAny();
+        }
+        if (item.satisfiedBy != null && Boolean.TRUE.equals(change.signOff()) && !item.linked.met()) {
+            errors.add(prefix + "signOff", "the service's " + item.satisfiedBy.label() + " do not satisfy this item yet ("
+                    + item.linked.why() + ")").throwIfAny();
         }
         ItemStatus status = change.status() != null ? change.status() : item.status;
         String link = merged(item.evidenceLink, change.evidenceLink());
@@ -198,9 +202,13 @@ public class ItemWorkflow {
             }
             if (item.signOff != SignOff.APPROVER) {
                 errors.add(prefix + "signOff", "this item needs no approver's sign-off");
-            } else if (change.signOff() && status != ItemStatus.DONE) {
+            } else if (change.signOff() && status != ItemStatus.DONE && item.satisfiedBy == null) {
                 errors.add(prefix + "signOff", "only a done item can be signed off: mark it done with its evidence first");
             }
+        }
+        if (item.satisfiedBy != null && item.signOff == SignOff.APPROVER
+                && (status == ItemStatus.OPEN || status == ItemStatus.DONE)) {
+            return change.signOff() != null ? change.signOff() : item.signedOffAt != null;
         }
         if (status != ItemStatus.DONE || item.signOff != SignOff.APPROVER) {
             return false;

@@ -91,11 +91,12 @@ public class LaunchWorkflow {
                 .stream().collect(Collectors.groupingBy(i -> i.launch.id));
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
-        return launches.stream().map(l -> {
-            List<LaunchItem> own = items.getOrDefault(l.id, List.of());
-            linked.attach(l.service, own);
-            return LaunchViews.Summary.of(l, Readiness.of(own, now, today), today);
-        }).toList();
+        Map<Service, List<LaunchItem>> byService = new LinkedHashMap<>();
+        launches.forEach(l -> byService.computeIfAbsent(l.service, s -> new ArrayList<>())
+                .addAll(items.getOrDefault(l.id, List.of())));
+        byService.forEach(linked::attach);
+        return launches.stream().map(l -> LaunchViews.Summary.of(l,
+                Readiness.of(items.getOrDefault(l.id, List.of()), now, today), today)).toList();
     }
 
     @Transactional

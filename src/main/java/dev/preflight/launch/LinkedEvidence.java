@@ -39,22 +39,29 @@ public class LinkedEvidence {
         this.runbooks = runbooks;
     }
 
-    /** Attaches the service's live state to each of the items that follow recovery data. */
+    /**
+     * Attaches the service's live state to each of the items that follow recovery data; the data is
+     * read once per call, and only what the items need.
+     */
     public void attach(Service service, Collection<LaunchItem> items) {
         Map<SatisfiedBy, State> states = new EnumMap<>(SatisfiedBy.class);
+        RecoveryViews.Plan[] plan = new RecoveryViews.Plan[1];
         for (LaunchItem item : items) {
             if (item.satisfiedBy != null) {
-                item.linked = states.computeIfAbsent(item.satisfiedBy, kind -> state(service.slug, kind));
+                item.linked = states.computeIfAbsent(item.satisfiedBy, kind -> switch (kind) {
+                    case RECOVERY_TARGETS -> targets(service.slug, plan(plan, service.slug));
+                    case RESTORE_TEST -> restoreTest(service.slug, plan(plan, service.slug));
+                    case RUNBOOK -> runbook(service.slug, runbooks.get(service.slug));
+                });
             }
         }
     }
 
-    private State state(String slug, SatisfiedBy kind) {
-        return switch (kind) {
-            case RECOVERY_TARGETS -> targets(slug, recovery.plan(slug));
-            case RESTORE_TEST -> restoreTest(slug, recovery.plan(slug));
-            case RUNBOOK -> runbook(slug, runbooks.get(slug));
-        };
+    private RecoveryViews.Plan plan(RecoveryViews.Plan[] read, String slug) {
+        if (read[0] == null) {
+            read[0] = recovery.plan(slug);
+        }
+        return read[0];
     }
 
     private static State targets(String slug, RecoveryViews.Plan plan) {
@@ -70,6 +77,10 @@ public class LinkedEvidence {
 
     private static State restoreTest(String slug, RecoveryViews.Plan plan) {
         String link = "/services/" + slug + "/recovery#drills";
+        if (plan.failedRestoreTest() != null) {
+            return new State(false, true, "the latest restore test (" + plan.failedRestoreTest()
+                    + ") did not pass", link);
+        }
         if (plan.lastRestoreTest() == null) {
             return new State(false, false, "no successful restore test is recorded", link);
         }

@@ -106,7 +106,8 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
                 missingSignOffs.add(concern(item, condition, "needs an approver's sign-off"));
             }
             if (condition == ItemCondition.AWAITING_SIGN_OFF) {
-                awaiting.add(concern(item, condition, "done by " + item.doneBy + ", waiting for an approver"));
+                awaiting.add(concern(item, condition, (item.satisfiedBy != null ? "satisfied by the "
+                        + item.satisfiedBy.label() : "done by " + item.doneBy) + ", waiting for an approver"));
             }
             if (condition == ItemCondition.STALE) {
                 stale.add(concern(item, condition, "last verified " + item.doneAt + "; due again every "

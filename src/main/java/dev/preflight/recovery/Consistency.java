@@ -39,6 +39,10 @@ public final class Consistency {
                     + Durations.shown(interval) + " without point-in-time recovery: up to "
                     + Durations.shown(interval) + " of data could be lost"));
         }
+        if (interval == null && target.pointInTime()) {
+            findings.add(new Finding(store, "no-base-backups", "point-in-time recovery is on but no base backups "
+                    + "are taken: the logs can only be replayed onto a backup, so set how often one is taken"));
+        }
         if (interval != null || target.pointInTime()) {
             if (!target.separateLocation()) {
                 findings.add(new Finding(store, "same-location", "backups are not stored in a separate location: "

@@ -21,6 +21,7 @@ import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.Versions;
 import dev.preflight.service.Service;
 import dev.preflight.service.ServiceRecovery;
+import dev.preflight.template.SatisfiedBy;
 
 /**
  * Keeps each service's recovery targets and its drill log: validates targets and checks them
@@ -37,15 +38,15 @@ public class RecoveryBook implements ServiceRecovery {
     private final Access access;
     private final AuditLog audit;
     private final RecoveryDefaults defaults;
-    private final Event<DrillRecorded> recorded;
+    private final Event<RecoveryDataChanged> changed;
 
     public RecoveryBook(InputValidator validator, Access access, AuditLog audit, RecoveryDefaults defaults,
-            Event<DrillRecorded> recorded) {
+            Event<RecoveryDataChanged> changed) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
         this.defaults = defaults;
-        this.recorded = recorded;
+        this.changed = changed;
     }
 
     /** The service's targets with their findings, the tier's defaults and the state of restore tests. */
@@ -89,6 +90,7 @@ public class RecoveryBook implements ServiceRecovery {
         plan.updatedBy = caller.username();
         plan.persist();
         RecoveryPlan.flush();
+        changed.fire(new RecoveryDataChanged(service.id, SatisfiedBy.RECOVERY_TARGETS, "the recovery targets changed"));
         RecoveryViews.Plan after = view(service);
         audit.record("recovery.targets", "service", slug, before, after);
         return after;
@@ -103,14 +105,17 @@ public class RecoveryBook implements ServiceRecovery {
     @Transactional
     public RecoveryViews.Drill recordDrill(String slug, DrillInput input) {
         Service service = service(slug);
+        Caller caller = access.requireTeamWrite(service.team);
         InputValidator.Errors errors = validator.check(input);
         Integer recovery = duration(input.recoveryTime(), "recoveryTime", 0, errors);
+        if (input.kind() == DrillKind.RESTORE_TEST && recovery == null && !errors.has("recoveryTime")) {
+            errors.add("recoveryTime", "is required for a restore test: how long the restore took");
+        }
         Integer loss = duration(input.dataLoss(), "dataLoss", 0, errors);
         if (input.performedOn() != null && input.performedOn().isAfter(LocalDate.now())) {
             errors.add("performedOn", "must not be in the future");
         }
         errors.throwIfAny();
-        Caller caller = access.requireTeamWrite(service.team);
         String store = store(input.dataStore());
         RecoveryDefaults.Objectives inForce = inForce(service, store);
         RecoveryDrill drill = new RecoveryDrill();
@@ -128,7 +133,9 @@ public class RecoveryBook implements ServiceRecovery {
         drill.targetRtoMinutes = inForce.rtoMinutes();
         drill.targetRpoMinutes = inForce.rpoMinutes();
         drill.persistAndFlush();
-        recorded.fire(new DrillRecorded(service.id, drill.performedOn));
+        if (drill.kind == DrillKind.RESTORE_TEST) {
+            changed.fire(new RecoveryDataChanged(service.id, SatisfiedBy.RESTORE_TEST, "a restore test was recorded"));
+        }
         RecoveryViews.Drill view = RecoveryViews.Drill.of(drill);
         audit.record("recovery.drill", "service", slug, null, view);
         return view;
@@ -151,13 +158,15 @@ public class RecoveryBook implements ServiceRecovery {
         LocalDate lastRestoreTest = drills.stream()
                 .filter(d -> d.kind == DrillKind.RESTORE_TEST && RecoveryViews.Drill.of(d).passed())
                 .map(d -> d.performedOn).findFirst().orElse(null);
+        LocalDate failedRestoreTest = drills.stream().filter(d -> d.kind == DrillKind.RESTORE_TEST).findFirst()
+                .filter(d -> !RecoveryViews.Drill.of(d).passed()).map(d -> d.performedOn).orElse(null);
         boolean overdue = lastRestoreTest == null
                 || lastRestoreTest.isBefore(LocalDate.now().minusDays(defaults.restoreTestEveryDays()));
         RecoveryDefaults.Objectives tier = defaults.of(service.tier);
         return new RecoveryViews.Plan(service.slug, List.copyOf(targets), consistent,
                 new RecoveryViews.Defaults(service.tier, Durations.shown(tier.rtoMinutes()),
                         Durations.shown(tier.rpoMinutes()), defaults.restoreTestEveryDays()),
-                lastRestoreTest, overdue, plan == null ? null : plan.updatedBy, plan == null ? null : plan.updatedAt,
+                lastRestoreTest, failedRestoreTest, overdue, plan == null ? null : plan.updatedBy, plan == null ? null : plan.updatedAt,
                 etag(plan));
     }
 

@@ -2,6 +2,8 @@ package dev.preflight.recovery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import dev.preflight.platform.PreflightConfig;
 
 /**
@@ -9,6 +11,7 @@ import dev.preflight.platform.PreflightConfig;
  * middle tier's 4 h / 1 h and the monthly restore test are the documents' typical example; see
  * {@code preflight.recovery.*} in the configuration.
  */
+@Startup
 @ApplicationScoped
 public class RecoveryDefaults {
 
@@ -24,6 +27,10 @@ public class RecoveryDefaults {
         byTier = new Objectives[] { objectives("tier-1", recovery.tier1()), objectives("tier-2", recovery.tier2()),
                 objectives("tier-3", recovery.tier3()) };
         this.restoreTestEveryDays = recovery.restoreTestEveryDays();
+        if (restoreTestEveryDays < 1 || restoreTestEveryDays > 3660) {
+            throw new IllegalStateException("preflight.recovery.restore-test-every-days must be 1 to 3660 days, not "
+                    + restoreTestEveryDays);
+        }
     }
 
     public Objectives of(int tier) {
@@ -40,9 +47,10 @@ public class RecoveryDefaults {
         String rpo = configured.rpo();
         Integer rtoMinutes = Durations.minutes(rto);
         Integer rpoMinutes = Durations.minutes(rpo);
-        if (rtoMinutes == null || rpoMinutes == null) {
-            throw new IllegalStateException("preflight.recovery." + tier + ".rto and .rpo must be durations such as "
-                    + "\"4 h\" or \"15 min\", not '" + rto + "' and '" + rpo + "'");
+        if (rtoMinutes == null || rpoMinutes == null || rtoMinutes < 1 || rtoMinutes > Durations.MAX_MINUTES
+                || rpoMinutes > Durations.MAX_MINUTES) {
+            throw new IllegalStateException("preflight.recovery." + tier + ".rto and .rpo must be durations up to 365 d "
+                    + "such as \"4 h\" or \"15 min\" (an RTO of at least 1 min), not '" + rto + "' and '" + rpo + "'");
         }
         return new Objectives(rtoMinutes, rpoMinutes);
     }

@@ -31,11 +31,12 @@ public final class RecoveryViews {
 
     /**
      * A service's targets (ETag = {@code version}; 0 and no targets when none were ever set), the
-     * tier's defaults, and the state of its restore tests.
+     * tier's defaults, and the state of its restore tests: the last that passed, the latest if it
+     * failed ({@code failedRestoreTest}), and whether a passing one is overdue.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Plan(String service, List<Target> targets, boolean consistent, Defaults defaults,
-            LocalDate lastRestoreTest, boolean restoreTestOverdue, String updatedBy, Instant updatedAt, long version) {
+            LocalDate lastRestoreTest, LocalDate failedRestoreTest, boolean restoreTestOverdue, String updatedBy, Instant updatedAt, long version) {
     }
 
     /** One drill and how it measured up against the targets in force when it was recorded. */

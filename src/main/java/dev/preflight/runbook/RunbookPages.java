@@ -22,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.preflight.platform.FormErrors;
 import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.Markdown;
 import dev.preflight.platform.Pages;
 import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.ProblemType;
@@ -93,12 +94,12 @@ public class RunbookPages {
     @Path("print")
     public TemplateInstance print(@PathParam("slug") String slug) {
         RunbookViews.Runbook runbook = runbooks.get(slug);
-        return Templates.print(services.get(slug), runbook, new RawString(runbook.html()));
+        return Templates.print(services.get(slug), runbook, new RawString(Markdown.toSafeHtml(runbook.content())));
     }
 
     private TemplateInstance page(String slug, RunbookViews.Runbook runbook, String content, String note,
             String lastExercised, Long version, Map<String, String> errors, boolean stale, String notice) {
-        return Templates.runbook(services.get(slug), runbook, new RawString(runbook.html()), runbooks.revisions(slug),
+        return Templates.runbook(services.get(slug), runbook, new RawString(Markdown.toSafeHtml(runbook.content())), runbooks.revisions(slug),
                 runbooks.mayChange(slug), content, note == null ? "" : note, lastExercised == null ? "" : lastExercised,
                 version == null ? runbook.version() : version, errors, stale, notice);
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** What the API and the pages show of runbooks. */
@@ -20,7 +19,7 @@ public final class RunbookViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Runbook(String service, boolean saved, String content, List<String> missingSections,
             boolean complete, LocalDate lastExercised, int revision, String updatedBy, Instant updatedAt,
-            long version, @JsonIgnore String html) {
+            long version) {
     }
 
     /** One revision in the history, without its content. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -14,18 +14,18 @@ import dev.preflight.audit.AuditLog;
 import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
 import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.Markdown;
 import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.Versions;
-import dev.preflight.recovery.DrillRecorded;
+import dev.preflight.recovery.RecoveryDataChanged;
+import dev.preflight.recovery.RecoveryDrill;
 import dev.preflight.service.Service;
 import dev.preflight.service.ServiceRunbook;
+import dev.preflight.template.SatisfiedBy;
 
 /**
  * Keeps each service's runbook: every save of new content is a revision (author, time, note), a
  * save on a stale version is refused, the completeness check lists what the runbook still lacks,
- * and a recorded drill moves its "last exercised" date forward. Everyone reads; the owning team
- * (or an admin) writes.
+ * and a recorded drill counts as exercising it. Everyone reads; the owning team (or an admin) writes.
  */
 @ApplicationScoped
 public class Runbooks implements ServiceRunbook {
@@ -33,11 +33,13 @@ public class Runbooks implements ServiceRunbook {
     private final InputValidator validator;
     private final Access access;
     private final AuditLog audit;
+    private final Event<RecoveryDataChanged> changed;
 
-    public Runbooks(InputValidator validator, Access access, AuditLog audit) {
+    public Runbooks(InputValidator validator, Access access, AuditLog audit, Event<RecoveryDataChanged> changed) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
+        this.changed = changed;
     }
 
     @Transactional
@@ -77,12 +79,12 @@ public class Runbooks implements ServiceRunbook {
         Versions.check("The runbook of '" + slug + "'", etag(runbook), expectedVersion);
         RunbookViews.Runbook before = view(service, runbook);
         String content = input.content().replace("\r\n", "\n");
-        boolean changed = runbook == null || !runbook.content.equals(content);
+        boolean changedContent = runbook == null || !runbook.content.equals(content);
         if (runbook == null) {
             runbook = new Runbook();
             runbook.serviceId = service.id;
         }
-        if (changed) {
+        if (changedContent) {
             runbook.revision++;
             RunbookRevision revision = new RunbookRevision();
             revision.serviceId = service.id;
@@ -96,10 +98,15 @@ public class Runbooks implements ServiceRunbook {
             runbook.persist();
             Runbook.flush();
             revision.persist();
+            changed.fire(new RecoveryDataChanged(service.id, SatisfiedBy.RUNBOOK, "the runbook changed"));
         }
-        if (input.lastExercised() != null && !Objects.equals(input.lastExercised(), runbook.lastExercised)) {
+        boolean exercised = input.lastExercised() != null && !Objects.equals(input.lastExercised(), runbook.lastExercised);
+        if (exercised) {
             runbook.lastExercised = input.lastExercised();
             runbook.updatedBy = caller.username();
+        }
+        if (!changedContent && !exercised) {
+            return before;
         }
         Runbook.flush();
         RunbookViews.Runbook after = view(service, runbook);
@@ -130,21 +137,21 @@ public class Runbooks implements ServiceRunbook {
         return new RunbookViews.Diff(from, to, added, removed, lines);
     }
 
-    /** A drill exercises the runbook: its date becomes "last exercised" when it is later. */
-    void exercised(@Observes DrillRecorded drill) {
-        Runbook runbook = Runbook.findById(drill.serviceId());
-        if (runbook != null && (runbook.lastExercised == null || drill.performedOn().isAfter(runbook.lastExercised))) {
-            runbook.lastExercised = drill.performedOn();
-        }
-    }
 
+    /**
+     * The runbook as it stands. "Last exercised" is the later of the date set by hand and the latest
+     * drill of the service: a drill exercises the runbook without changing it.
+     */
     private static RunbookViews.Runbook view(Service service, Runbook runbook) {
         String content = runbook == null ? RunbookSkeleton.skeleton(service.name) : runbook.content;
         List<String> missing = RunbookSkeleton.missing(content);
+        LocalDate drilled = RecoveryDrill.<RecoveryDrill>find("serviceId = ?1 order by performedOn desc", service.id)
+                .firstResultOptional().map(d -> d.performedOn).orElse(null);
+        LocalDate byHand = runbook == null ? null : runbook.lastExercised;
+        LocalDate exercised = byHand == null ? drilled : drilled == null || byHand.isAfter(drilled) ? byHand : drilled;
         return new RunbookViews.Runbook(service.slug, runbook != null, content, missing, missing.isEmpty(),
-                runbook == null ? null : runbook.lastExercised, runbook == null ? 0 : runbook.revision,
-                runbook == null ? null : runbook.updatedBy, runbook == null ? null : runbook.updatedAt, etag(runbook),
-                Markdown.toSafeHtml(content));
+                runbook == null ? null : exercised, runbook == null ? 0 : runbook.revision,
+                runbook == null ? null : runbook.updatedBy, runbook == null ? null : runbook.updatedAt, etag(runbook));
     }
 
     /** What the audit log keeps of a save: the facts, not two copies of the whole text (the revisions hold it). */

@@ -261,7 +261,7 @@ class AuthorizationMatrixTest {
                 + "/drills", null), read));
         rules.put("POST /api/v1/services/{slug}/drills", new Rule(p -> new Call(recovery + Fixtures.service(teamA, 2)
                 + "/drills", Map.of("kind", "restore_test", "performedOn", LocalDate.now().toString(),
-                        "outcome", "success")), expect(403, 201, 403, 403, 201, 403, 201)));
+                        "recoveryTime", "20 min", "outcome", "success")), expect(403, 201, 403, 403, 201, 403, 201)));
         rules.put("GET /api/v1/services/{slug}/runbook", new Rule(p -> new Call(recovery + Fixtures.service(teamA, 2)
                 + "/runbook", null), read));
         rules.put("PUT /api/v1/services/{slug}/runbook", new Rule(p -> new Call(recovery + Fixtures.service(teamA, 2)

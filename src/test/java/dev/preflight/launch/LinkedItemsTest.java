@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,6 +51,7 @@ class LinkedItemsTest {
                       - key: recovery.objectives
                         title: RTO and RPO agreed
                         severity: blocker
+                        role: approver
                         satisfiedBy: recovery_targets
                       - key: recovery.restore
                         title: Restore tested
@@ -58,7 +60,6 @@ class LinkedItemsTest {
                       - key: recovery.runbook
                         title: Runbook written
                         severity: major
-                        role: approver
                         satisfiedBy: runbook
                 """.formatted(slug, slug)).queryParam("publish", true)
                 .when().post("/api/v1/templates/import").then().statusCode(201);
@@ -82,8 +83,20 @@ class LinkedItemsTest {
         items().body("items[0].condition", equalTo("open"))
                 .body("items[0].linkedState", containsString("a target cannot be met: RPO 1 h but backups"));
         targets("1 h");
-        items().body("items[0].condition", equalTo("done"))
+        items().body("items[0].condition", equalTo("awaiting_sign_off"))
                 .body("items[0].linkedState", equalTo("1 recovery targets set, all consistent"));
+        Fixtures.TestUser approver = Fixtures.user("approver");
+        Api.as(approver.writeToken()).contentType(ContentType.JSON).body(Map.of("signOff", true))
+                .when().patch("/api/v1/launches/" + launch + "/items/recovery.objectives").then()
+                .log().ifValidationFails().statusCode(200).body("condition", equalTo("done"))
+                .body("signedOffBy", equalTo(approver.username()));
+        targets("30 min");
+        items().body("items[0].condition", equalTo("awaiting_sign_off")).body("items[0].signedOffBy", nullValue());
+        Api.admin().when().get("/api/v1/launches/" + launch + "/items/recovery.objectives/history").then()
+                .body("action", contains("signed_off", "sign_off_reset"))
+                .body("[1].details.reason", equalTo("the recovery targets changed"));
+        Api.as(approver.writeToken()).contentType(ContentType.JSON).body(Map.of("signOff", true))
+                .when().patch("/api/v1/launches/" + launch + "/items/recovery.objectives").then().statusCode(200);
 
         Api.admin().contentType(ContentType.JSON).body(Map.of("kind", "restore_test", "performedOn",
                 LocalDate.now().toString(), "recoveryTime", "30 min", "outcome", "success"))
@@ -92,6 +105,12 @@ class LinkedItemsTest {
                 .when().put("/api/v1/services/" + service + "/runbook").then().statusCode(200);
         items().body("items.condition", contains("done", "done", "done"))
                 .body("readiness.percent", equalTo(100));
+
+        Api.admin().contentType(ContentType.JSON).body(Map.of("kind", "restore_test", "performedOn",
+                LocalDate.now().toString(), "recoveryTime", "9 h", "outcome", "success"))
+                .when().post("/api/v1/services/" + service + "/drills").then().statusCode(201).body("passed", equalTo(false));
+        items().body("items[1].condition", equalTo("stale"))
+                .body("items[1].linkedState", containsString("did not pass"));
     }
 
     @Test
@@ -102,6 +121,8 @@ class LinkedItemsTest {
                 .when().post("/api/v1/services/" + service + "/drills").then().statusCode(201);
         Api.admin().contentType(ContentType.JSON).body(Map.of("content", complete()))
                 .when().put("/api/v1/services/" + service + "/runbook").then().statusCode(200);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("signOff", true))
+                .when().patch("/api/v1/launches/" + launch + "/items/recovery.objectives").then().statusCode(200);
         Api.admin().contentType(ContentType.JSON).body(Map.of("to", "in_review"))
                 .when().post("/api/v1/launches/" + launch + "/transitions").then().statusCode(200);
         Api.admin().contentType(ContentType.JSON).body(Map.of("decision", "go", "rationale", "recovery proven"))

@@ -51,7 +51,7 @@ class RecoveryApiTest {
     @Test
     void targets_are_saved_in_human_form_and_guarded_by_their_version() {
         put("\"0\"", List.of(target("", "4 h", "1 h", "15 min", 30, false, true),
-                target("orders DB", "1 h 30 min", "5 min", null, 35, true, true)))
+                target("orders DB", "1 h 30 min", "5 min", "24 h", 35, true, true)))
                 .statusCode(200).header("ETag", "\"1\"")
                 .body("targets.dataStore", contains("", "orders DB"))
                 .body("targets[0].rtoMinutes", equalTo(240))
@@ -100,7 +100,7 @@ class RecoveryApiTest {
                         equalTo("RPO 1 h but backups are taken every 1 d without point-in-time recovery: "
                                 + "up to 1 d of data could be lost"))
                 .body("targets[2].findings.rule", contains("same-location"))
-                .body("targets[3].findings.rule", contains("no-retention"))
+                .body("targets[3].findings.rule", contains("no-base-backups", "no-retention"))
                 .body("targets[4].findings.rule", contains("short-retention"))
                 .body("targets[4].findings[0].message", containsString("kept 7 days, less than the 30 days"))
                 .body("targets[5].findings.rule", contains("restore-slower-than-rto"))
@@ -144,6 +144,8 @@ class RecoveryApiTest {
                 "invalid-input").body("errors.field", contains("evidenceLink", "performedOn", "recoveryTime"));
         problem(record(Map.of("kind", "backup", "performedOn", LocalDate.now().toString(), "outcome", "success")),
                 400, "malformed-request");
+        problem(record(Map.of("kind", "restore_test", "performedOn", LocalDate.now().toString(), "outcome", "success")),
+                400, "invalid-input").body("errors.field", contains("recoveryTime"));
         Fixtures.TestUser outsider = Fixtures.user("engineer", Fixtures.team());
         problem(Api.as(outsider.writeToken()).contentType(ContentType.JSON)
                 .body(Map.of("kind", "restore_test", "performedOn", LocalDate.now().toString(), "outcome", "success"))
