@@ -357,4 +357,28 @@ public interface LaunchMessages {
 
     @Message
     String launch_service_hint();
+
+    @Message
+    String launch_report_title();
+
+    @Message
+    String launch_report_generated();
+
+    @Message
+    String launch_report_markdown();
+
+    @Message
+    String launch_report_facts();
+
+    @Message
+    String launch_report_sections();
+
+    @Message
+    String launch_report_signoffs();
+
+    @Message
+    String launch_report_open();
+
+    @Message
+    String launch_report_link();
 }

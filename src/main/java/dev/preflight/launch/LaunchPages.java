@@ -2,6 +2,7 @@ package dev.preflight.launch;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -104,6 +105,8 @@ public class LaunchPages {
 
         static native TemplateInstance upgrade(LaunchViews.Detail launch, LaunchViews.UpgradePreview preview,
                 Rights rights, Map<String, String> errors);
+
+        static native TemplateInstance report(LaunchViews.Detail launch, Instant generated);
     }
 
     private final LaunchWorkflow launches;
@@ -232,6 +235,22 @@ public class LaunchPages {
             return Templates.decision(launch, rights(launch), FormErrors.of(e, "decision"), decision, rationale,
                     conditions, launch.readiness().goBlockers());
         }, ProblemType.INVALID_INPUT, ProblemType.CONFLICT, ProblemType.NOT_READY, ProblemType.STALE_VERSION);
+    }
+
+    /** The go-live report, print-friendly, for the review meeting. */
+    @GET
+    @Path("{id}/report")
+    public TemplateInstance report(@PathParam("id") long id) {
+        return Templates.report(launches.get(id), Instant.now());
+    }
+
+    /** The go-live report as a Markdown file. */
+    @GET
+    @Path("{id}/report.md")
+    @Produces("text/markdown")
+    public Response reportMarkdown(@PathParam("id") long id) {
+        return Response.ok(LaunchReport.markdown(launches.get(id)), "text/markdown; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"launch-" + id + "-report.md\"").build();
     }
 
     @GET

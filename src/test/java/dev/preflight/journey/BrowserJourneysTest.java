@@ -262,6 +262,10 @@ class BrowserJourneysTest {
             assertThat(decision).containsText("Head of Payments");
             assertThat(decision).containsText(LocalDate.now().plusDays(14).toString());
             a.check("launch-go");
+
+            page.getByText("Go-live report").first().click();
+            assertThat(page.locator("section[aria-labelledby=report-waivers]")).containsText("Head of Payments");
+            a.check("report");
         }
     }
 

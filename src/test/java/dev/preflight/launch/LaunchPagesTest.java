@@ -215,6 +215,38 @@ class LaunchPagesTest {
     }
 
     @Test
+    void the_go_live_report_lists_decision_waivers_sign_offs_and_open_items_as_a_page_and_as_markdown() {
+        Fixtures.TestUser approver = Fixtures.user("approver");
+        Api.as(approver.writeToken()).contentType(ContentType.JSON)
+                .body(Map.of("status", "done", "evidenceNote", "wiki", "comment", "ok"))
+                .when().patch("/api/v1/launches/" + launch + "/items/" + RUNBOOK).then().statusCode(200);
+        Api.as(approver.writeToken()).contentType(ContentType.JSON).body(Map.of("status", "waived", "waiver",
+                Map.of("reason", "vendor fix", "riskOwner", "CTO | *Ops*", "compensatingControl", "manual export",
+                        "expiresOn", LocalDate.now().plusDays(5).toString())))
+                .when().patch("/api/v1/launches/" + launch + "/items/" + BACKUPS).then().statusCode(200);
+        Api.as(approver.writeToken()).contentType(ContentType.JSON).body(Map.of("to", "in_review"))
+                .when().post("/api/v1/launches/" + launch + "/transitions").then().statusCode(200);
+        Api.as(approver.writeToken()).contentType(ContentType.JSON)
+                .body(Map.of("decision", "go", "rationale", "ready\n# not a heading", "conditions", "watch errors"))
+                .when().post("/api/v1/launches/" + launch + "/decision").then().statusCode(200);
+
+        Response markdown = engineer.browser().request().get("/launches/" + launch + "/report.md");
+        markdown.then().statusCode(SC_OK).contentType("text/markdown")
+                .header("Content-Disposition", "attachment; filename=\"launch-" + launch + "-report.md\"");
+        assertThat(markdown.asString())
+                .contains("# Go-live report: Launch l-", "* State: go", "**go** by " + approver.username(),
+                        "Rationale: ready \\# not a heading", "Conditions: watch errors",
+                        "risk owner CTO \\| \\*Ops\\*", "Runbook written: " + approver.username(),
+                        "100% of required items resolved (2 of 2)")
+                .doesNotContain("\n# not a heading");
+        Document page = engineer.browser().get("/launches/" + launch + "/report", SC_OK);
+        assertThat(Html.text(page, "section[aria-labelledby=report-decision]")).contains("go", "watch errors");
+        assertThat(Html.text(page, "section[aria-labelledby=report-waivers]")).contains("CTO | *Ops*", "manual export");
+        assertThat(Html.text(page, "section[aria-labelledby=report-signoffs]")).contains("Runbook written");
+        assertThat(page.select("a[href$=report.md]")).hasSize(1);
+    }
+
+    @Test
     void evidence_and_comments_render_as_text() {
         String payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         Api.admin().contentType(ContentType.JSON).body(Map.of("status", "done", "evidenceNote", payload,
