@@ -66,12 +66,12 @@ public class Badges implements ServiceLaunches {
         if (Service.findBySlug(serviceSlug).isEmpty()) {
             throw ProblemException.notFound("There is no service '" + serviceSlug + "'.");
         }
-        List<Launch> open = Launch.list("service.slug = ?1 and state not in ?2 order by targetDate, id", serviceSlug,
-                List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED));
+        List<Launch> open = Launch.<Launch>find("service.slug = ?1 and state not in ?2 order by targetDate, id",
+                serviceSlug, List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED)).page(0, 1).list();
         List<Launch> candidates = open.isEmpty()
                 ? Launch.<Launch>find("service.slug = ?1 and state = ?2 order by decidedAt desc, id desc", serviceSlug,
                         LaunchState.LAUNCHED).page(0, 1).list()
-                : open.subList(0, 1);
+                : open;
         return launches.summaries(candidates).stream().findFirst();
     }
 
