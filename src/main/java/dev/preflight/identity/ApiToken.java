@@ -1,7 +1,6 @@
 package dev.preflight.identity;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,11 +49,5 @@ public class ApiToken extends BaseEntity {
 
     public boolean isActive(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
-    }
-
-    /** The token with its owner and the owner's teams, in one query. */
-    public static Optional<ApiToken> findBySecretHash(String hash) {
-        return find("from ApiToken t join fetch t.user u left join fetch u.teams where t.secretHash = ?1", hash)
-                .singleResultOptional();
     }
 }

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 import dev.preflight.audit.AuditLog;
@@ -35,10 +34,12 @@ public class ApiTokens {
 
     private final InputValidator validator;
     private final AuditLog audit;
+    private final CallerLookup lookup;
 
-    public ApiTokens(InputValidator validator, AuditLog audit) {
+    public ApiTokens(InputValidator validator, AuditLog audit, CallerLookup lookup) {
         this.validator = validator;
         this.audit = audit;
+        this.lookup = lookup;
     }
 
     @Transactional
@@ -93,23 +94,23 @@ public class ApiTokens {
         return TokenView.of(token, Instant.now());
     }
 
-    /** The caller a presented token stands for, if it is well-formed, known, active and its owner enabled. */
-    Optional<Caller> resolve(String secret) {
-        if (secret == null || !SHAPE.matcher(secret).matches()) {
-            return Optional.empty();
-        }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
-            Optional<ApiToken> found = ApiToken.findBySecretHash(Secrets.sha256(secret))
-                    .filter(t -> t.isActive(now) && t.user.enabled);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            ApiToken token = found.get();
-            if (token.lastUsedAt == null || token.lastUsedAt.plus(TOUCH_INTERVAL).isBefore(now)) {
-                token.lastUsedAt = now;
-            }
-            return Optional.of(Callers.of(token.user, Caller.Via.TOKEN, token.name, token.canWrite(), null));
-        });
+    /**
+     * A presented token: the caller it stands for (empty unless it is well-formed, known, active and
+     * its owner enabled), and how often its address failed lately, read together in one query.
+     */
+    record Presented(Optional<Caller> caller, long recentFailures) {
+    }
+
+    Presented resolve(String secret, String address, Duration window) {
+        boolean wellFormed = secret != null && SHAPE.matcher(secret).matches();
+        CallerLookup.TokenLookup found = lookup.token(Secrets.sha256(wellFormed ? secret : ""), address, window);
+        Instant now = Instant.now();
+        return new Presented(found.token().filter(t -> wellFormed && t.revokedAt() == null
+                && (t.expiresAt() == null || t.expiresAt().isAfter(now)) && t.owner().enabled()).map(token -> {
+                    if (token.lastUsedAt() == null || token.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+                        lookup.touchToken(token.id(), now);
+                    }
+                    return Callers.of(token.owner(), Caller.Via.TOKEN, token.name(), token.write(), null);
+                }), found.recentFailures());
     }
 }

@@ -20,6 +20,11 @@ final class Callers {
                 sessionKey);
     }
 
+    static Caller of(CallerLookup.Owner owner, Caller.Via via, String tokenName, boolean canWrite, String sessionKey) {
+        return new Caller(owner.id(), owner.username(), owner.displayName(), owner.role(), owner.teams(), via, tokenName,
+                canWrite, sessionKey);
+    }
+
     /** A read-only credential holds only the viewer's role, whatever its owner's. */
     static SecurityIdentity identity(Caller caller) {
         Set<String> roles = caller.canWrite() ? caller.role().securityRoles() : Role.VIEWER.securityRoles();

@@ -7,13 +7,16 @@ import jakarta.inject.Named;
 
 import io.vertx.core.Context;
 
+import dev.preflight.platform.FormTokens;
+
 /** The signed-in person as the page templates see them ({@code inject:me}): name, role and CSRF token. */
 @Named("me")
 @RequestScoped
-public class Me {
+public class Me implements FormTokens.Source {
 
     private final CurrentCaller current;
     private final CsrfTokens csrf;
+    private String token;
 
     public Me(CurrentCaller current, CsrfTokens csrf) {
         this.current = current;
@@ -40,9 +43,21 @@ public class Me {
         return caller().map(c -> c.role().includes(Role.ENGINEER)).orElse(false);
     }
 
-    /** The token every form and htmx request of this session must carry; empty when not signed in by cookie. */
+    /**
+     * The token every form and htmx request of this session must carry; empty when not signed in by
+     * cookie. Worked out once per request: a launch page has a form on every item.
+     */
+    /** Where pages put the token: filled in as the page is sent (see {@link FormTokens}). */
+    public String csrfMark() {
+        return FormTokens.csrfMark;
+    }
+
+    @Override
     public String csrf() {
-        return caller().filter(Caller::byCookie).map(csrf::tokenFor).orElse("");
+        if (token == null) {
+            token = caller().filter(Caller::byCookie).map(csrf::tokenFor).orElse("");
+        }
+        return token;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.preflight.identity;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,17 +127,20 @@ public class PreflightAuthentication implements HttpAuthenticationMechanism {
         @Override
         public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> {
-                Duration wait = throttle.retryAfter(Throttle.Scope.TOKEN, request.address, config.auth().token());
-                if (!wait.isZero()) {
-                    throw new AuthenticationFailedException("Too many failed attempts",
-                            Map.of(RETRY_AFTER, wait.toSeconds()));
+                PreflightConfig.Throttle limits = config.auth().token();
+                ApiTokens.Presented presented = tokens.resolve(request.token, request.address, limits.window());
+                if (presented.recentFailures() >= limits.maxFailures()) {
+                    Duration wait = throttle.retryAfter(Throttle.Scope.TOKEN, request.address, limits);
+                    if (!wait.isZero()) {
+                        throw new AuthenticationFailedException("Too many failed attempts",
+                                Map.of(RETRY_AFTER, wait.toSeconds()));
+                    }
                 }
-                Optional<Caller> caller = tokens.resolve(request.token);
-                if (caller.isEmpty()) {
+                if (presented.caller().isEmpty()) {
                     throttle.fail(Throttle.Scope.TOKEN, request.address);
                     throw new AuthenticationFailedException("The API token is unknown, revoked or expired");
                 }
-                return Callers.identity(caller.get());
+                return Callers.identity(presented.caller().get());
             });
         }
     }

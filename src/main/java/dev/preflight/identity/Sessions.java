@@ -7,8 +7,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import dev.preflight.platform.PreflightConfig;
 
 /**
@@ -25,10 +23,12 @@ public class Sessions {
 
     private final Duration idle;
     private final Duration absolute;
+    private final CallerLookup lookup;
 
-    public Sessions(PreflightConfig config) {
+    public Sessions(PreflightConfig config, CallerLookup lookup) {
         this.idle = config.auth().sessionIdleTimeout();
         this.absolute = config.auth().sessionAbsoluteTimeout();
+        this.lookup = lookup;
     }
 
     /** Starts a session and returns the secret for the cookie. */
@@ -50,18 +50,12 @@ public class Sessions {
 
     /** The caller a cookie stands for, if its session is alive; refreshes the session's last use. */
     public Optional<Caller> resolve(String secret) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<UserSession> found = UserSession.find("from UserSession s join fetch s.user u left join fetch u.teams "
-                    + "where s.secretHash = ?1", Secrets.sha256(secret)).singleResultOptional();
-            Instant now = Instant.now();
-            if (found.isEmpty() || !alive(found.get(), now)) {
-                return Optional.empty();
+        Instant now = Instant.now();
+        return lookup.session(Secrets.sha256(secret)).filter(s -> alive(s, now)).map(session -> {
+            if (session.lastSeenAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+                lookup.touchSession(session.id(), now);
             }
-            UserSession session = found.get();
-            if (session.lastSeenAt.plus(TOUCH_INTERVAL).isBefore(now)) {
-                session.lastSeenAt = now;
-            }
-            return Optional.of(Callers.of(session.user, Caller.Via.WEB, null, true, "s" + session.id));
+            return Callers.of(session.owner(), Caller.Via.WEB, null, true, "s" + session.id());
         });
     }
 
@@ -76,8 +70,8 @@ public class Sessions {
         UserSession.update("endedAt = ?1 where user = ?2 and endedAt is null", Instant.now(), user);
     }
 
-    private boolean alive(UserSession session, Instant now) {
-        return session.endedAt == null && session.expiresAt.isAfter(now) && session.lastSeenAt.plus(idle).isAfter(now)
-                && session.user.enabled;
+    private boolean alive(CallerLookup.SessionRow session, Instant now) {
+        return session.endedAt() == null && session.expiresAt().isAfter(now)
+                && session.lastSeenAt().plus(idle).isAfter(now) && session.owner().enabled();
     }
 }

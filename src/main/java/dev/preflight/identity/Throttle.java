@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.preflight.platform.PreflightConfig;
+import dev.preflight.platform.Sql;
 
 /**
  * Counts failed sign-ins and token attempts per account or address over a sliding window, in the
@@ -28,29 +29,21 @@ public class Throttle {
     }
 
     private final EntityManager em;
+    private final Sql sql;
 
-    public Throttle(EntityManager em) {
+    public Throttle(EntityManager em, Sql sql) {
         this.em = em;
+        this.sql = sql;
     }
 
-    /** How long to wait before trying again, or zero when the key is under its limit. */
+    /** How long to wait before trying again, or zero when the key is under its limit. One query, no transaction. */
     public Duration retryAfter(Scope scope, String key, PreflightConfig.Throttle limits) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] row = (Object[]) em.createNativeQuery("""
-                    SELECT count(*), ceil(extract(epoch FROM min(failed_at) + make_interval(secs => :window) - now()))
-                    FROM auth_failure
-                    WHERE scope = :scope AND key = :key AND failed_at > now() - make_interval(secs => :window)
-                    """)
-                    .setParameter("scope", scope.key())
-                    .setParameter("key", key)
-                    .setParameter("window", (double) limits.window().toSeconds())
-                    .getSingleResult();
-            long failures = ((Number) row[0]).longValue();
-            if (failures < limits.maxFailures() || row[1] == null) {
-                return Duration.ZERO;
-            }
-            return Duration.ofSeconds(Math.max(1, ((Number) row[1]).longValue()));
-        });
+        double window = limits.window().toSeconds();
+        return sql.read(c -> Sql.first(c, """
+                SELECT count(*), ceil(extract(epoch FROM min(failed_at) + make_interval(secs => ?) - now()))
+                FROM auth_failure WHERE scope = ? AND key = ? AND failed_at > now() - make_interval(secs => ?)""",
+                r -> r.getLong(1) < limits.maxFailures() || r.getObject(2) == null ? Duration.ZERO
+                        : Duration.ofSeconds(Math.max(1, r.getLong(2))), window, scope.key(), key, window));
     }
 
     public void fail(Scope scope, String key) {

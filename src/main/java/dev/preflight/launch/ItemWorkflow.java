@@ -42,12 +42,15 @@ public class ItemWorkflow {
     private final Access access;
     private final AuditLog audit;
     private final LinkedEvidence linked;
+    private final LaunchSummaries summaries;
 
-    public ItemWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked) {
+    public ItemWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked,
+            LaunchSummaries summaries) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
         this.linked = linked;
+        this.summaries = summaries;
     }
 
     /**
@@ -71,8 +74,10 @@ public class ItemWorkflow {
         }
         Target target = target(item, replace ? change.asReplacement() : change, caller, "", errors, today);
         errors.throwIfAny();
-        apply(launch, item, target, caller, now, today);
-        LaunchItem.flush();
+        ItemStanding before = ItemStanding.of(item, now, today);
+        if (apply(launch, item, target, caller, now, today)) {
+            summaries.changed(launch, item, before, ItemStanding.of(item, now, today), now);
+        }
         return LaunchViews.Item.of(item, now, today);
     }
 
@@ -116,7 +121,9 @@ public class ItemWorkflow {
         for (Map.Entry<LaunchItem, Target> entry : targets.entrySet()) {
             changed += apply(launch, entry.getKey(), entry.getValue(), caller, now, today) ? 1 : 0;
         }
-        LaunchItem.flush();
+        if (changed > 0) {
+            summaries.rebuild(launch, now);
+        }
         List<LaunchViews.Item> views = new ArrayList<>();
         targets.keySet().forEach(i -> views.add(LaunchViews.Item.of(i, now, today)));
         Readiness readiness = Readiness.of(new ArrayList<>(items.values()), now, today);

@@ -152,6 +152,12 @@ public interface LaunchMessages {
     String launch_filter_label();
 
     @Message
+    String launch_burn_up();
+
+    @Message
+    String launch_burn_up_intro();
+
+    @Message
     String launch_filter(String key);
 
     @Message

@@ -3,6 +3,8 @@ package dev.preflight.launch;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,6 +39,7 @@ import dev.preflight.identity.Access;
 import dev.preflight.identity.CurrentCaller;
 import dev.preflight.identity.Role;
 import dev.preflight.platform.FormErrors;
+import dev.preflight.platform.Fragments;
 import dev.preflight.platform.Markdown;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.Pages;
@@ -46,6 +49,7 @@ import dev.preflight.platform.Roles;
 import dev.preflight.service.ServiceCatalog;
 import dev.preflight.service.ServiceFilter;
 import dev.preflight.service.ServiceView;
+import dev.preflight.template.Severity;
 import dev.preflight.template.SignOff;
 import dev.preflight.template.TemplateLibrary;
 import dev.preflight.template.TemplateViews;
@@ -64,7 +68,8 @@ public class LaunchPages {
 
     /** The item filters of the launch page; "all" shows everything. */
     @TemplateGlobal
-    static final List<String> filters = List.of("all", "open", "blocked", "mine", "sign-off");
+    static final List<String> filters = List.of("all", "open", "blockers", "sign-off", "stale", "overdue", "waived",
+            "blocked", "mine");
 
     /** What a launch page's items show when nothing was refused. */
     @TemplateGlobal
@@ -73,8 +78,12 @@ public class LaunchPages {
     @TemplateGlobal
     static final List<LaunchViews.Event> noChanges = List.of();
 
-    /** One section of the launch page: its progress and the items the filter lets through. */
-    public record SectionView(Readiness.SectionProgress progress, List<LaunchViews.Item> items) {
+    /** One section of the launch page: its progress and the items the filter lets through, rendered. */
+    public record SectionView(Readiness.SectionProgress progress, List<RawString> items) {
+    }
+
+    /** Everything an item on the launch page shows: the key its rendering is kept under. */
+    private record ItemRowKey(long launch, LaunchViews.Item item, boolean work, boolean approve) {
     }
 
     /** What the caller may do on a launch's pages. */
@@ -90,7 +99,10 @@ public class LaunchPages {
                 List<ServiceView> services, List<TemplateViews.Summary> templates);
 
         static native TemplateInstance detail(LaunchViews.Detail launch, List<SectionView> sections, String filter,
-                String notice, Rights rights, Map<String, String> errors, ItemForm noForm);
+                String notice, Rights rights, Map<String, String> errors, RawString burnUp);
+
+        static native TemplateInstance itemRow(LaunchViews.Detail launch, LaunchViews.Item item, Rights rights,
+                ItemForm form);
 
         static native TemplateInstance itemUpdated(LaunchViews.Detail launch, LaunchViews.Item item,
                 Readiness.SectionProgress section, Rights rights, Map<String, String> errors, ItemForm form,
@@ -106,7 +118,7 @@ public class LaunchPages {
         static native TemplateInstance upgrade(LaunchViews.Detail launch, LaunchViews.UpgradePreview preview,
                 Rights rights, Map<String, String> errors);
 
-        static native TemplateInstance report(LaunchViews.Detail launch, Instant generated);
+        static native TemplateInstance report(LaunchViews.Detail launch, Instant generated, RawString burnUp);
     }
 
     private final LaunchWorkflow launches;
@@ -116,9 +128,14 @@ public class LaunchPages {
     private final ServiceCatalog services;
     private final TemplateLibrary templates;
     private final TeamDirectory teams;
+    private final Fragments fragments;
+    private final LaunchSummaries summaries;
 
     public LaunchPages(LaunchWorkflow launches, ItemWorkflow items, Access access, CurrentCaller caller,
-            ServiceCatalog services, TemplateLibrary templates, TeamDirectory teams) {
+            ServiceCatalog services, TemplateLibrary templates, TeamDirectory teams, Fragments fragments,
+            LaunchSummaries summaries) {
+        this.fragments = fragments;
+        this.summaries = summaries;
         this.launches = launches;
         this.items = items;
         this.access = access;
@@ -158,7 +175,8 @@ public class LaunchPages {
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("filter") String filter,
             @QueryParam("notice") String notice) {
-        return detailPage(launches.get(id), filter, Pages.notice(notice), FormErrors.none());
+        LaunchWorkflow.Shown shown = launches.shown(id);
+        return detailPage(shown.launch(), rights(shown), filter, Pages.notice(notice), FormErrors.none());
     }
 
     @GET
@@ -207,7 +225,10 @@ public class LaunchPages {
         return Pages.submit(() -> {
             launches.transition(id, new TransitionInput(state, comment, null), version);
             return Pages.seeOther("/launches/" + id + "?notice=updated");
-        }, e -> detailPage(launches.get(id), null, null, FormErrors.of(e, "state")), ProblemType.INVALID_INPUT,
+        }, e -> {
+            LaunchWorkflow.Shown shown = launches.shown(id);
+            return detailPage(shown.launch(), rights(shown), null, null, FormErrors.of(e, "state"));
+        }, ProblemType.INVALID_INPUT,
                 ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
 
@@ -241,7 +262,8 @@ public class LaunchPages {
     @GET
     @Path("{id}/report")
     public TemplateInstance report(@PathParam("id") long id) {
-        return Templates.report(launches.get(id), Instant.now());
+        LaunchViews.Detail launch = launches.get(id);
+        return Templates.report(launch, Instant.now(), burnUp(launch));
     }
 
     /** The go-live report as a Markdown file. */
@@ -290,23 +312,27 @@ public class LaunchPages {
         return Templates.newLaunch(form, errors, chosen, all, published);
     }
 
-    private TemplateInstance detailPage(LaunchViews.Detail launch, String filter, String notice,
+    private TemplateInstance detailPage(LaunchViews.Detail launch, Rights rights, String filter, String notice,
             Map<String, String> errors) {
-        Rights rights = rights(launch);
         String chosen = filter != null && filters.contains(filter) ? filter : "all";
         Predicate<LaunchViews.Item> shown = switch (chosen) {
             case "open" -> i -> !i.resolved();
+            case "blockers" -> i -> !i.resolved() && i.severity() == Severity.BLOCKER;
+            case "stale" -> i -> i.condition() == ItemCondition.STALE;
+            case "overdue" -> LaunchViews.Item::overdue;
+            case "waived" -> i -> i.condition() == ItemCondition.WAIVED;
             case "blocked" -> i -> i.condition() == ItemCondition.BLOCKED;
             case "mine" -> i -> rights.username().equals(i.assignee());
             case "sign-off" -> i -> i.role() == SignOff.APPROVER && !i.resolved();
             default -> i -> true;
         };
-        Map<String, List<LaunchViews.Item>> bySection = new LinkedHashMap<>();
-        launch.items().stream().filter(shown)
-                .forEach(i -> bySection.computeIfAbsent(i.section(), k -> new ArrayList<>()).add(i));
+        Map<String, List<RawString>> bySection = new LinkedHashMap<>();
+        launch.items().stream().filter(shown).forEach(i -> bySection.computeIfAbsent(i.section(), k -> new ArrayList<>())
+                .add(fragments.get(new ItemRowKey(launch.id(), i, rights.work(), rights.approve()),
+                        () -> Templates.itemRow(launch, i, rights, new ItemForm()).render())));
         List<SectionView> sections = launch.readiness().sections().stream()
                 .map(s -> new SectionView(s, bySection.getOrDefault(s.key(), List.of()))).toList();
-        return Templates.detail(launch, sections, chosen, notice, rights, errors, new ItemForm());
+        return Templates.detail(launch, sections, chosen, notice, rights, errors, burnUp(launch));
     }
 
     private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx) {
@@ -331,8 +357,19 @@ public class LaunchPages {
         return Templates.itemUpdated(launch, item, section, rights(launch), errors, form, changes);
     }
 
+    /** The launch's burn-up: the days recorded for it, and today as it is. */
+    private RawString burnUp(LaunchViews.Detail launch) {
+        return new RawString(BurnUp.svg(LocalDate.ofInstant(launch.createdAt(), ZoneId.systemDefault()),
+                launch.targetDate(), LocalDate.now(), summaries.days(launch.id()), launch.readiness().required(),
+                launch.readiness().resolved()));
+    }
+
     private Rights rights(LaunchViews.Detail launch) {
-        boolean work = !launch.state().isFinal() && launches.mayWork(launch.id());
+        return rights(new LaunchWorkflow.Shown(launch, launches.mayWork(launch.id())));
+    }
+
+    private Rights rights(LaunchWorkflow.Shown shown) {
+        boolean work = !shown.launch().state().isFinal() && shown.mayWork();
         return new Rights(work, work && access.mayApprove(), caller.get().username());
     }
 

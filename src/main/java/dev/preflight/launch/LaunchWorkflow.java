@@ -41,12 +41,21 @@ public class LaunchWorkflow {
     private final Access access;
     private final AuditLog audit;
     private final LinkedEvidence linked;
+    private final LaunchSummaries summaries;
+    private final ItemRows rows;
 
-    public LaunchWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked) {
+    public LaunchWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked,
+            LaunchSummaries summaries, ItemRows rows) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
         this.linked = linked;
+        this.summaries = summaries;
+        this.rows = rows;
+    }
+
+    /** A launch as its page shows it, and whether the caller may work on it. */
+    public record Shown(LaunchViews.Detail launch, boolean mayWork) {
     }
 
     /** Launches matching the filter, by target date, each with its headline readiness. */
@@ -102,6 +111,13 @@ public class LaunchWorkflow {
     @Transactional
     public LaunchViews.Detail get(long id) {
         return detail(find(id, LockModeType.NONE));
+    }
+
+    /** The launch and the caller's right to work on it, read in one transaction. */
+    @Transactional
+    public Shown shown(long id) {
+        Launch launch = find(id, LockModeType.NONE);
+        return new Shown(detail(launch), !launch.state.isFinal() && access.mayWorkOnLaunches(launch.service.team.id));
     }
 
     /** The launch's history, newest first: launch events and item events. */
@@ -184,6 +200,7 @@ public class LaunchWorkflow {
                 .details(Map.of("template", version.template.slug, "templateVersion", version.number,
                         "items", applicable.size()))
                 .append(caller, now);
+        summaries.rebuild(launch, now);
         LaunchViews.Detail detail = detail(launch);
         audit.record("launch.open", "launch", String.valueOf(launch.id), null, summaryOf(launch));
         return detail;
@@ -384,6 +401,7 @@ public class LaunchWorkflow {
         new HistoryEntry(launch, null, "upgraded").details(Map.of("fromVersion", from, "toVersion",
                 plan.latest.number, "added", preview.added().size(), "removed", preview.removed().size(),
                 "changed", preview.changed().size())).append(caller, now);
+        summaries.rebuild(launch, now);
         audit.record("launch.upgrade", "launch", String.valueOf(launch.id), before, summaryOf(launch));
         return detail(launch);
     }
@@ -502,9 +520,9 @@ public class LaunchWorkflow {
     LaunchViews.Detail detail(Launch launch) {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
-        List<LaunchItem> items = LaunchItem.of(launch);
+        List<LaunchItem> items = rows.of(launch);
         linked.attach(launch.service, items);
-        int latest = TemplateVersion.latestPublished(launch.templateVersion.template).map(v -> v.number)
+        int latest = TemplateVersion.latestPublishedNumber(launch.templateVersion.template)
                 .orElse(launch.templateVersion.number);
         return new LaunchViews.Detail(launch.id, launch.name, launch.service.slug, launch.service.name,
                 launch.service.team.slug, launch.service.tier, launch.templateVersion.template.slug,
@@ -521,7 +539,9 @@ public class LaunchWorkflow {
 
     /** The launch, read for changing one of its items: held against state changes until the change commits. */
     static Launch forItemWork(long id) {
-        Launch launch = find(id, LockModeType.PESSIMISTIC_READ);
+        Launch launch = Launch.<Launch>find("from Launch l join fetch l.service s join fetch s.team where l.id = ?1", id)
+                .withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("There is no launch " + id + "."));
         if (launch.state.isFinal()) {
             throw ProblemException.conflict("Launch " + id + " is " + launch.state.label()
                     + ": its items no longer change.");

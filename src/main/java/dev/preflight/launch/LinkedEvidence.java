@@ -1,5 +1,7 @@
 package dev.preflight.launch;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,8 +29,13 @@ public class LinkedEvidence {
      * @param lapsed whether it did once and no longer does (the restore test is too old)
      * @param why    what the data says, in words
      * @param link   the page that shows the data
+     * @param changesAt when time alone ends {@code met} (a restore test growing too old), or null
      */
-    public record State(boolean met, boolean lapsed, String why, String link) {
+    public record State(boolean met, boolean lapsed, String why, String link, Instant changesAt) {
+
+        State(boolean met, boolean lapsed, String why, String link) {
+            this(met, lapsed, why, link, null);
+        }
     }
 
     private final RecoveryBook recovery;
@@ -88,7 +95,9 @@ public class LinkedEvidence {
             return new State(false, true, "the last successful restore test (" + plan.lastRestoreTest()
                     + ") is older than " + plan.defaults().restoreTestEveryDays() + " days", link);
         }
-        return new State(true, false, "restore tested successfully on " + plan.lastRestoreTest(), link);
+        Instant tooOld = plan.lastRestoreTest().plusDays(plan.defaults().restoreTestEveryDays() + 1L)
+                .atStartOfDay(ZoneId.systemDefault()).toInstant();
+        return new State(true, false, "restore tested successfully on " + plan.lastRestoreTest(), link, tooOld);
     }
 
     private static State runbook(String slug, RunbookViews.Runbook runbook) {

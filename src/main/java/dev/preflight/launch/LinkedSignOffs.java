@@ -14,17 +14,20 @@ import dev.preflight.recovery.RecoveryDataChanged;
 /**
  * A sign-off resets when its evidence changes: when a service's recovery data changes, the
  * approvers' sign-offs of the items that follow it, in launches still running, are withdrawn, each
- * with an event in the item's history and the audit log.
+ * with an event in the item's history and the audit log. The readiness the board shows of those
+ * launches is then counted anew, as the items now follow the changed data.
  */
 @ApplicationScoped
 class LinkedSignOffs {
 
     private final CurrentCaller caller;
     private final AuditLog audit;
+    private final LaunchSummaries summaries;
 
-    LinkedSignOffs(CurrentCaller caller, AuditLog audit) {
+    LinkedSignOffs(CurrentCaller caller, AuditLog audit, LaunchSummaries summaries) {
         this.caller = caller;
         this.audit = audit;
+        this.summaries = summaries;
     }
 
     void reset(@Observes RecoveryDataChanged change) {
@@ -41,5 +44,6 @@ class LinkedSignOffs {
             audit.record("launch.item.sign_off_reset", "launch_item", item.launch.id + "/" + item.key,
                     Map.of("signedOffBy", by), Map.of("reason", change.reason()));
         }
+        summaries.recoveryDataChanged(change.serviceId(), now);
     }
 }

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.preflight.template.Severity;
-import dev.preflight.template.SignOff;
-
 /**
  * How ready a launch is, computed from its items and never typed in: the share of required
  * (blocker and major) items resolved overall and per section, and what stands in the way.
@@ -56,7 +53,7 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
     public static Set<String> resolvedRequired(List<LaunchItem> items, Instant now, LocalDate today) {
         Set<String> keys = new LinkedHashSet<>();
         for (LaunchItem item : items) {
-            if (item.severity.required() && ItemCondition.of(item, now, today).resolved()) {
+            if (ItemStanding.of(item, now, today).resolvedRequired()) {
                 keys.add(item.key);
             }
         }
@@ -79,41 +76,39 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
         int required = 0;
         int resolved = 0;
         for (LaunchItem item : items) {
-            ItemCondition condition = ItemCondition.of(item, now, today);
+            ItemStanding standing = ItemStanding.of(item, now, today);
+            ItemCondition condition = standing.condition();
             counts.merge(condition.key(), 1, Integer::sum);
             sectionTitles.putIfAbsent(item.sectionKey, item.sectionTitle);
             int[] section = perSection.computeIfAbsent(item.sectionKey, k -> new int[3]);
             section[0]++;
-            if (item.severity.required()) {
+            if (standing.required()) {
                 required++;
                 section[1]++;
-                if (condition.resolved()) {
-                    resolved++;
-                    section[2]++;
-                }
             }
-            if (condition.resolved()) {
-                if (condition == ItemCondition.WAIVED) {
-                    waivers.add(new WaiverInForce(item.key, item.title, item.waiverReason, item.waiverRiskOwner,
-                            item.waiverControl, item.waiverExpires, item.waivedBy));
-                }
-                continue;
+            if (standing.resolvedRequired()) {
+                resolved++;
+                section[2]++;
             }
-            if (item.severity == Severity.BLOCKER) {
+            if (standing.waiver()) {
+                waivers.add(new WaiverInForce(item.key, item.title, item.waiverReason, item.waiverRiskOwner,
+                        item.waiverControl, item.waiverExpires, item.waivedBy));
+            }
+            if (standing.openBlocker()) {
                 openBlockers.add(concern(item, condition, "blocker item is " + condition.label()));
             }
-            if (item.severity.required() && item.signOff == SignOff.APPROVER) {
+            if (standing.missingSignOff()) {
                 missingSignOffs.add(concern(item, condition, "needs an approver's sign-off"));
             }
-            if (condition == ItemCondition.AWAITING_SIGN_OFF) {
+            if (standing.awaitingSignOff()) {
                 awaiting.add(concern(item, condition, (item.satisfiedBy != null ? "satisfied by the "
                         + item.satisfiedBy.label() : "done by " + item.doneBy) + ", waiting for an approver"));
             }
-            if (condition == ItemCondition.STALE) {
+            if (standing.stale()) {
                 stale.add(concern(item, condition, "last verified " + item.doneAt + "; due again every "
                         + item.recurrenceDays + " days"));
             }
-            if (item.dueDate != null && item.dueDate.isBefore(today)) {
+            if (standing.overdue()) {
                 overdue.add(concern(item, condition, "was due on " + item.dueDate));
             }
         }

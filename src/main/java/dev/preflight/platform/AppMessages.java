@@ -10,14 +10,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle("msg")
 public interface AppMessages {
 
-    @Message
-    String app_name();
 
-    @Message
-    String skip_to_content();
 
-    @Message
-    String nav_label();
 
     @Message
     String nav_services();
@@ -25,14 +19,8 @@ public interface AppMessages {
     @Message
     String nav_teams();
 
-    @Message
-    String footer_text();
 
-    @Message
-    String footer_api();
 
-    @Message
-    String footer_errors();
 
     @Message
     String loading();
@@ -247,20 +235,14 @@ public interface AppMessages {
     @Message
     String problems_meaning();
 
-    @Message
-    String nav_users();
 
     @Message
     String nav_tokens();
 
-    @Message
-    String account_label();
 
     @Message
     String actions();
 
-    @Message
-    String sign_out();
 
     @Message
     String sign_in();
@@ -460,8 +442,6 @@ public interface AppMessages {
     @Message
     String members_remove_named(String username);
 
-    @Message
-    String nav_templates();
 
     @Message
     String templates_title();
@@ -718,8 +698,7 @@ public interface AppMessages {
     @Message
     String template_tiers_label();
 
-    @Message
-    String nav_launches();
+
 
     @Message
     String service_launches();

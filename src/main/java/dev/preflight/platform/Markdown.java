@@ -1,5 +1,8 @@
 package dev.preflight.platform;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -12,6 +15,8 @@ import org.jsoup.safety.Safelist;
  * rendered with CommonMark, then cleaned to an allow-list of tags and attributes. No script, no
  * event handlers, no style, no images, links only to http(s) and mail addresses, and every link
  * opens without handing the page to its target ({@code rel="noopener noreferrer nofollow"}).
+ * The same text always gives the same HTML, so recent results are kept: a launch page shows the
+ * guidance of every item, and most guidance comes from a few templates.
  */
 public final class Markdown {
 
@@ -22,6 +27,9 @@ public final class Markdown {
             .removeProtocols("a", "href", "ftp")
             .addAttributes("th", "align").addAttributes("td", "align");
 
+    private static final Cache<String, String> RENDERED = Caffeine.newBuilder().maximumWeight(4_000_000)
+            .<String, String>weigher((source, html) -> source.length() + html.length()).build();
+
     private Markdown() {
     }
 
@@ -29,6 +37,10 @@ public final class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
+        return RENDERED.get(markdown, Markdown::render);
+    }
+
+    private static String render(String markdown) {
         String html = RENDERER.render(PARSER.parse(markdown));
         Document clean = new Cleaner(SAFE).clean(Jsoup.parseBodyFragment(html));
         clean.select("a[href]").attr("rel", "noopener noreferrer nofollow");

@@ -22,6 +22,22 @@ public interface PreflightConfig {
 
     Recovery recovery();
 
+    Demo demo();
+
+    /**
+     * Demo data: with a size set, Preflight fills itself at start-up with a sample, but only while
+     * its catalog has no services.
+     */
+    interface Demo {
+
+        /** small (a sample to look around in), m or l (the benchmark's data sets), or a number of services. */
+        Optional<String> size();
+
+        /** The seed the data is drawn from: the same seed makes the same data. */
+        @WithDefault("20261201")
+        long seed();
+    }
+
     /**
      * The recovery objectives each tier starts from (durations such as "4 h" or "15 min") and the
      * cadence of restore tests; the middle tier's 4 h / 1 h and the monthly test are the
@@ -41,6 +57,14 @@ public interface PreflightConfig {
         /** A service whose last successful restore test is older than this many days is overdue. */
         @WithDefault("30")
         int restoreTestEveryDays();
+
+        /**
+         * A runbook not exercised (by a drill, a game day, or by hand) for longer than this many days
+         * counts as not exercised in the recovery posture; quarterly, like the documents' other
+         * quarterly reviews.
+         */
+        @WithDefault("90")
+        int runbookExerciseEveryDays();
     }
 
     interface Objectives {

@@ -81,7 +81,7 @@ public class Problems {
         }
         if (wantsHtml(request)) {
             context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
-                    .end(Templates.error(problem, type).render());
+                    .end(FormTokens.fill(Templates.error(problem, type).render(), () -> ""));
             return;
         }
         try {

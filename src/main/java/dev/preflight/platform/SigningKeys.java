@@ -40,7 +40,8 @@ public class SigningKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppSettings settings;
-    private volatile Map<Purpose, SecretKeySpec> keys = Map.of();
+    /** A MAC per purpose and thread: made once, reused for every signature (doFinal resets it). */
+    private volatile Map<Purpose, ThreadLocal<Mac>> macs = Map.of();
 
     public SigningKeys(AppSettings settings) {
         this.settings = settings;
@@ -48,23 +49,28 @@ public class SigningKeys {
 
     /** The signature of the message, URL-safe Base64 without padding. */
     public String sign(Purpose purpose, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.get(purpose));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(macs.get(purpose).get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
     void load(@Observes StartupEvent event) {
-        Map<Purpose, SecretKeySpec> loaded = new EnumMap<>(Purpose.class);
+        Map<Purpose, ThreadLocal<Mac>> loaded = new EnumMap<>(Purpose.class);
         for (Purpose purpose : Purpose.values()) {
             byte[] secret = Base64.getUrlDecoder().decode(settings.getOrCreate(purpose.setting, SigningKeys::newKey));
-            loaded.put(purpose, new SecretKeySpec(secret, "HmacSHA256"));
+            SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+            loaded.put(purpose, ThreadLocal.withInitial(() -> mac(key)));
         }
-        keys = loaded;
+        macs = loaded;
+    }
+
+    private static Mac mac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     private static String newKey() {

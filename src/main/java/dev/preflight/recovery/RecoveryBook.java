@@ -21,6 +21,7 @@ import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.Versions;
 import dev.preflight.service.Service;
 import dev.preflight.service.ServiceRecovery;
+import dev.preflight.service.ServiceRecoveryChanged;
 import dev.preflight.template.SatisfiedBy;
 
 /**
@@ -39,14 +40,16 @@ public class RecoveryBook implements ServiceRecovery {
     private final AuditLog audit;
     private final RecoveryDefaults defaults;
     private final Event<RecoveryDataChanged> changed;
+    private final Event<ServiceRecoveryChanged> postureChanged;
 
     public RecoveryBook(InputValidator validator, Access access, AuditLog audit, RecoveryDefaults defaults,
-            Event<RecoveryDataChanged> changed) {
+            Event<RecoveryDataChanged> changed, Event<ServiceRecoveryChanged> postureChanged) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
         this.defaults = defaults;
         this.changed = changed;
+        this.postureChanged = postureChanged;
     }
 
     /** The service's targets with their findings, the tier's defaults and the state of restore tests. */
@@ -58,8 +61,12 @@ public class RecoveryBook implements ServiceRecovery {
     @Override
     @Transactional
     public Summary summary(String serviceSlug) {
-        RecoveryViews.Plan plan = plan(serviceSlug);
-        return new Summary(plan.targets().size(), plan.consistent(), plan.lastRestoreTest(), plan.restoreTestOverdue());
+        Service service = service(serviceSlug);
+        RecoveryViews.Plan plan = view(service);
+        boolean latestFailed = RecoveryDrill.of(service.id).stream().findFirst()
+                .map(d -> !RecoveryViews.Drill.of(d).passed()).orElse(false);
+        return new Summary(plan.targets().size(), plan.consistent(), plan.lastRestoreTest(), plan.restoreTestOverdue(),
+                latestFailed, defaults.restoreTestEveryDays());
     }
 
     /** Whether the caller may change the service's targets and record drills: for showing forms. */
@@ -91,6 +98,7 @@ public class RecoveryBook implements ServiceRecovery {
         plan.persist();
         RecoveryPlan.flush();
         changed.fire(new RecoveryDataChanged(service.id, SatisfiedBy.RECOVERY_TARGETS, "the recovery targets changed"));
+        postureChanged.fire(new ServiceRecoveryChanged(service.id, service.slug));
         RecoveryViews.Plan after = view(service);
         audit.record("recovery.targets", "service", slug, before, after);
         return after;
@@ -136,6 +144,7 @@ public class RecoveryBook implements ServiceRecovery {
         if (drill.kind == DrillKind.RESTORE_TEST) {
             changed.fire(new RecoveryDataChanged(service.id, SatisfiedBy.RESTORE_TEST, "a restore test was recorded"));
         }
+        postureChanged.fire(new ServiceRecoveryChanged(service.id, service.slug));
         RecoveryViews.Drill view = RecoveryViews.Drill.of(drill);
         audit.record("recovery.drill", "service", slug, null, view);
         return view;

@@ -21,16 +21,21 @@ public class RecoveryDefaults {
 
     private final Objectives[] byTier;
     private final int restoreTestEveryDays;
+    private final int runbookExerciseEveryDays;
 
     public RecoveryDefaults(PreflightConfig config) {
         PreflightConfig.Recovery recovery = config.recovery();
         byTier = new Objectives[] { objectives("tier-1", recovery.tier1()), objectives("tier-2", recovery.tier2()),
                 objectives("tier-3", recovery.tier3()) };
-        this.restoreTestEveryDays = recovery.restoreTestEveryDays();
-        if (restoreTestEveryDays < 1 || restoreTestEveryDays > 3660) {
-            throw new IllegalStateException("preflight.recovery.restore-test-every-days must be 1 to 3660 days, not "
-                    + restoreTestEveryDays);
+        this.restoreTestEveryDays = days("restore-test-every-days", recovery.restoreTestEveryDays());
+        this.runbookExerciseEveryDays = days("runbook-exercise-every-days", recovery.runbookExerciseEveryDays());
+    }
+
+    private static int days(String setting, int days) {
+        if (days < 1 || days > 3660) {
+            throw new IllegalStateException("preflight.recovery." + setting + " must be 1 to 3660 days, not " + days);
         }
+        return days;
     }
 
     public Objectives of(int tier) {
@@ -40,6 +45,11 @@ public class RecoveryDefaults {
     /** A service whose last successful restore test is older than this is overdue. */
     public int restoreTestEveryDays() {
         return restoreTestEveryDays;
+    }
+
+    /** A runbook last exercised longer ago than this counts as not exercised. */
+    public int runbookExerciseEveryDays() {
+        return runbookExerciseEveryDays;
     }
 
     private static Objectives objectives(String tier, PreflightConfig.Objectives configured) {

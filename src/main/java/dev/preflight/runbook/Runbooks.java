@@ -19,6 +19,7 @@ import dev.preflight.platform.Versions;
 import dev.preflight.recovery.RecoveryDataChanged;
 import dev.preflight.recovery.RecoveryDrill;
 import dev.preflight.service.Service;
+import dev.preflight.service.ServiceRecoveryChanged;
 import dev.preflight.service.ServiceRunbook;
 import dev.preflight.template.SatisfiedBy;
 
@@ -34,12 +35,15 @@ public class Runbooks implements ServiceRunbook {
     private final Access access;
     private final AuditLog audit;
     private final Event<RecoveryDataChanged> changed;
+    private final Event<ServiceRecoveryChanged> postureChanged;
 
-    public Runbooks(InputValidator validator, Access access, AuditLog audit, Event<RecoveryDataChanged> changed) {
+    public Runbooks(InputValidator validator, Access access, AuditLog audit, Event<RecoveryDataChanged> changed,
+            Event<ServiceRecoveryChanged> postureChanged) {
         this.validator = validator;
         this.access = access;
         this.audit = audit;
         this.changed = changed;
+        this.postureChanged = postureChanged;
     }
 
     @Transactional
@@ -109,6 +113,7 @@ public class Runbooks implements ServiceRunbook {
             return before;
         }
         Runbook.flush();
+        postureChanged.fire(new ServiceRecoveryChanged(service.id, service.slug));
         RunbookViews.Runbook after = view(service, runbook);
         audit.record("runbook.save", "service", slug, summaryOf(before), summaryOf(after));
         return after;

@@ -10,8 +10,11 @@ public interface ServiceRecovery {
      * @param consistent         whether every target can be met by its backup set-up
      * @param lastRestoreTest    the day of the last successful restore test, or null
      * @param restoreTestOverdue whether that is longer ago than the cadence (or never)
+     * @param latestDrillFailed  whether the latest drill of any kind did not pass
+     * @param restoreTestEveryDays the cadence of restore tests, in days
      */
-    record Summary(int targets, boolean consistent, LocalDate lastRestoreTest, boolean restoreTestOverdue) {
+    record Summary(int targets, boolean consistent, LocalDate lastRestoreTest, boolean restoreTestOverdue,
+            boolean latestDrillFailed, int restoreTestEveryDays) {
     }
 
     Summary summary(String serviceSlug);

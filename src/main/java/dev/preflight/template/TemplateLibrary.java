@@ -108,6 +108,19 @@ public class TemplateLibrary {
     @Transactional
     public TemplateViews.Imported importDocument(TemplateDocument document, boolean publish) {
         access.require(Role.ADMIN);
+        return importAndPublish(document, publish);
+    }
+
+    /**
+     * Imports and publishes a template Preflight made itself (the demo data's checklist), as the
+     * system; nobody's request reaches this.
+     */
+    @Transactional
+    public TemplateViews.Imported importGenerated(TemplateDocument document) {
+        return importAndPublish(document, true);
+    }
+
+    private TemplateViews.Imported importAndPublish(TemplateDocument document, boolean publish) {
         Optional<Template> existing = Template.findBySlug(document.slug());
         if (existing.isPresent() && existing.get().builtin) {
             throw ProblemException.conflict("'" + document.slug() + "' is a built-in template; it changes only with "

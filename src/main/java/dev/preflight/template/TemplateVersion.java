@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -57,7 +58,9 @@ public class TemplateVersion extends BaseEntity {
     @Column(nullable = false)
     public Status status;
 
+    /** The checklist, read only when asked for: a launch refers to its version for the number alone. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     public TemplateContent content;
 
@@ -86,6 +89,13 @@ public class TemplateVersion extends BaseEntity {
     public static Optional<TemplateVersion> latestPublished(Template template) {
         return find("template = ?1 and status = ?2", Sort.descending("number"), template, Status.PUBLISHED)
                 .firstResultOptional();
+    }
+
+    /** The number of the latest published version, without reading its checklist. */
+    public static Optional<Integer> latestPublishedNumber(Template template) {
+        return Optional.ofNullable(getEntityManager().createQuery("select max(v.number) from TemplateVersion v "
+                + "where v.template = ?1 and v.status = ?2", Integer.class).setParameter(1, template)
+                .setParameter(2, Status.PUBLISHED).getSingleResult());
     }
 
     public static Optional<TemplateVersion> draft(Template template) {

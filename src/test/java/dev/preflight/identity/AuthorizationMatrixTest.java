@@ -224,6 +224,9 @@ class AuthorizationMatrixTest {
         rules.put("POST /api/v1/templates/{slug}/clone", new Rule(p -> new Call("/api/v1/templates/launch-readiness/clone",
                 Map.of("slug", Fixtures.unique("clone"))), adminWrite201));
 
+        rules.put("GET /api/v1/board", new Rule(p -> new Call("/api/v1/board?team=" + teamA, null), read));
+        rules.put("GET /api/v1/board/teams", new Rule(p -> new Call("/api/v1/board/teams", null), read));
+
         Map<Principal, Integer> launchWork200 = expect(403, 200, 403, 200, 200, 403, 200);
         String item = "/items/basics.backups";
         rules.put("GET /api/v1/launches", new Rule(p -> new Call("/api/v1/launches?team=" + teamA, null), read));

@@ -141,6 +141,19 @@ class BrowserJourneysTest {
             assertThat(item(page, DNS).locator(".badge").first()).hasText("done");
             assertThat(page.locator("#launch-progress")).containsText("(2 of ");
             journey.check("launch-reloaded");
+
+            page.navigate("/?team=" + team);
+            assertThat(page.locator("table.board tbody tr")).hasCount(1);
+            assertThat(page.locator("table.board tbody tr")).containsText("Payments API GA");
+            journey.check("board");
+            page.getByText("Sections heatmap").click();
+            assertThat(page.locator("table.heatmap tbody tr")).hasCount(1);
+            journey.check("board-heatmap");
+            page.navigate("/board/teams");
+            journey.check("board-teams");
+            page.navigate("/board/recovery?problem=no-targets&team=" + team);
+            assertThat(page.locator("tbody tr")).hasCount(1);
+            journey.check("board-recovery");
         }
     }
 

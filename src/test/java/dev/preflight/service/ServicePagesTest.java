@@ -159,9 +159,4 @@ class ServicePagesTest {
         viewer.get("/services/new", SC_FORBIDDEN);
     }
 
-    @Test
-    void the_start_page_leads_to_the_services() {
-        Browser.admin().request().when().get("/").then().statusCode(SC_SEE_OTHER)
-                .header("Location", org.hamcrest.Matchers.endsWith("/services"));
-    }
 }

@@ -1,0 +1,188 @@
+package dev.preflight.dashboard;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateGlobal;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.preflight.launch.LaunchState;
+import dev.preflight.platform.Fragments;
+import dev.preflight.platform.Page;
+import dev.preflight.platform.PreflightConfig;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.Roles;
+
+/**
+ * The go-live board at {@code /} for everyone signed in: launches by target date with their
+ * readiness and what stands in their way, the roll-up by team, the recovery posture, the trend;
+ * and the views it links to: the sections heatmap, every team, the services behind each posture
+ * number, and the board as CSV.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
+public class BoardPages {
+
+    @TemplateGlobal
+    static final List<LaunchState> boardStates = List.of(LaunchState.values());
+
+    @TemplateGlobal
+    static final List<String> boardHas = BoardFilter.HAS;
+
+    @TemplateGlobal
+    static final List<RecoveryProblem> recoveryProblems = List.of(RecoveryProblem.values());
+
+    @TemplateGlobal
+    static final int recentDays = BoardFilter.RECENT_DAYS;
+
+    @TemplateGlobal
+    static final int riskDays = BoardFilter.AT_RISK_DAYS;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance board(RawString body);
+
+        /** The board below the menu, rendered once per state of what it shows. */
+        static native TemplateInstance board$body(BoardViews.Board board, List<RawString> rows, RawString trend,
+                int exerciseDays);
+
+        /** One launch of the board, rendered once per state of its row. */
+        static native TemplateInstance board$row(BoardViews.Row l);
+
+        static native TemplateInstance heatmap(BoardViews.Heatmap heatmap, BoardFilter filter,
+                List<BoardViews.TemplateChoice> templates);
+
+        static native TemplateInstance teams(List<BoardViews.TeamRow> teams, int page, boolean more);
+
+        static native TemplateInstance recovery(RecoveryProblem problem, String team, List<BoardViews.PostureRow> services,
+                int page, boolean more, int exerciseDays);
+    }
+
+    private static final int TEAMS_PAGE = 50;
+
+    private final Board board;
+    private final Fragments fragments;
+    private final int exerciseDays;
+
+    public BoardPages(Board board, Fragments fragments, PreflightConfig config) {
+        this.board = board;
+        this.fragments = fragments;
+        this.exerciseDays = config.recovery().runbookExerciseEveryDays();
+    }
+
+    @GET
+    public TemplateInstance board(@QueryParam("team") String team, @QueryParam("tier") String tier,
+            @QueryParam("state") String state, @QueryParam("risk") String risk, @QueryParam("has") String has,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("template") String template,
+            @QueryParam("page") Integer page) {
+        BoardViews.Board shown = board.board(BoardFilter.parse(team, tier, state, risk, has, from, to, template, page));
+        return Templates.board(fragments.get(shown, () -> {
+            List<RawString> rows = shown.launches().stream()
+                    .map(row -> fragments.get(row, () -> Templates.board$row(row).render())).toList();
+            return Templates.board$body(shown, rows, new RawString(TrendChart.svg(shown.trend())), exerciseDays)
+                    .render();
+        }));
+    }
+
+    /** The board's launches (every page) as CSV, for spreadsheets and the review meeting. */
+    @GET
+    @Path("board/launches.csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("team") String team, @QueryParam("tier") String tier,
+            @QueryParam("state") String state, @QueryParam("risk") String risk, @QueryParam("has") String has,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("template") String template) {
+        BoardFilter filter = BoardFilter.parse(team, tier, state, risk, has, from, to, template, 1);
+        board.check(filter);
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(BoardCsv.HEADER);
+            try {
+                board.export(filter, row -> {
+                    try {
+                        writer.write(BoardCsv.line(row));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writer.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"go-live-board.csv\"").build();
+    }
+
+    @GET
+    @Path("board/heatmap")
+    public TemplateInstance heatmap(@QueryParam("team") String team, @QueryParam("tier") String tier,
+            @QueryParam("state") String state, @QueryParam("risk") String risk, @QueryParam("has") String has,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("template") String template,
+            @QueryParam("page") Integer page) {
+        BoardFilter filter = BoardFilter.parse(team, tier, state, risk, has, from, to, template, page);
+        return Templates.heatmap(board.heatmap(filter), filter, board.templates(filter.team()));
+    }
+
+    @GET
+    @Path("board/teams")
+    public TemplateInstance teams(@QueryParam("page") Integer page) {
+        Page.Request request = Page.Request.of(page, TEAMS_PAGE);
+        List<BoardViews.TeamRow> rows = board.teams(request.page(), TEAMS_PAGE + 1);
+        boolean more = rows.size() > TEAMS_PAGE;
+        return Templates.teams(more ? rows.subList(0, TEAMS_PAGE) : rows, request.page(), more);
+    }
+
+    @GET
+    @Path("board/recovery")
+    public TemplateInstance recovery(@QueryParam("problem") String problem, @QueryParam("team") String team,
+            @QueryParam("page") Integer page) {
+        RecoveryProblem chosen = RecoveryProblem.byKey(problem == null ? "" : problem.trim())
+                .orElseThrow(() -> ProblemException.invalid("problem", "must be one of: " + String.join(", ",
+                        recoveryProblems.stream().map(RecoveryProblem::key).toList())));
+        Page.Request request = Page.Request.of(page, TEAMS_PAGE);
+        String teamSlug = team == null || team.isBlank() ? null : team.trim();
+        List<BoardViews.PostureRow> rows = board.postureProblems(chosen, teamSlug, request.page(), TEAMS_PAGE + 1);
+        boolean more = rows.size() > TEAMS_PAGE;
+        return Templates.recovery(chosen, teamSlug, more ? rows.subList(0, TEAMS_PAGE) : rows, request.page(), more,
+                exerciseDays);
+    }
+
+    /** Template extensions for the board's pages. */
+    @TemplateExtension
+    static class Display {
+
+        /** A posture count by problem. */
+        static int count(BoardViews.Posture posture, RecoveryProblem problem) {
+            return switch (problem) {
+                case NO_TARGETS -> posture.noTargets();
+                case INCONSISTENT_TARGETS -> posture.inconsistentTargets();
+                case DRILLS -> posture.drillsOverdueOrFailed();
+                case RUNBOOK_INCOMPLETE -> posture.runbookIncomplete();
+                case RUNBOOK_NOT_EXERCISED -> posture.runbookNotExercised();
+            };
+        }
+
+        /** The board link of the filter on another page. */
+        static String pageLink(BoardFilter filter, int page) {
+            return filter.link("/", page);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.preflight.launch;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.preflight.platform.Sql;
+
+/**
+ * Keeps each launch's readiness as the board reads it ({@code launch_summary}, and per section
+ * {@code launch_section_summary}): counted in full when a launch opens, is upgraded or its recovery
+ * data changes, and moved by the difference an item change makes otherwise, in the transaction of
+ * the change. Time changes some counts without any write (an item going stale, a waiver ending);
+ * each row says when that next happens, and rows past that moment are counted again before the
+ * board shows them. Team roll-ups follow these rows by database triggers.
+ */
+@ApplicationScoped
+public class LaunchSummaries {
+
+    private static final Logger LOG = Logger.getLogger(LaunchSummaries.class);
+    private static final int BATCH = 50;
+
+    private final LinkedEvidence linked;
+    private final Sql sql;
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    public LaunchSummaries(LinkedEvidence linked, Sql sql) {
+        this.linked = linked;
+        this.sql = sql;
+    }
+
+    /** The sums of one launch's items, overall and per section, and when time next changes them. */
+    static final class Tally {
+        final int[] totals = new int[9];
+        final Map<String, int[]> sections = new LinkedHashMap<>();
+        final Map<String, String> titles = new LinkedHashMap<>();
+        Instant validUntil;
+
+        void add(LaunchItem item, ItemStanding standing, Instant next) {
+            add(totals, standing, 1);
+            titles.putIfAbsent(item.sectionKey, item.sectionTitle);
+            int[] section = sections.computeIfAbsent(item.sectionKey, k -> new int[3]);
+            section[0]++;
+            section[1] += standing.required() ? 1 : 0;
+            section[2] += standing.resolvedRequired() ? 1 : 0;
+            if (next != null && (validUntil == null || next.isBefore(validUntil))) {
+                validUntil = next;
+            }
+        }
+
+        /** items, required, resolved, open blockers, missing sign-offs, awaiting sign-off, stale, overdue, waivers */
+        static void add(int[] counts, ItemStanding standing, int sign) {
+            counts[0] += sign;
+            counts[1] += standing.required() ? sign : 0;
+            counts[2] += standing.resolvedRequired() ? sign : 0;
+            counts[3] += standing.openBlocker() ? sign : 0;
+            counts[4] += standing.missingSignOff() ? sign : 0;
+            counts[5] += standing.awaitingSignOff() ? sign : 0;
+            counts[6] += standing.stale() ? sign : 0;
+            counts[7] += standing.overdue() ? sign : 0;
+            counts[8] += standing.waiver() ? sign : 0;
+        }
+    }
+
+    /** Counts the launch's items anew and stores the sums, in the current transaction. */
+    void rebuild(Launch launch, Instant now) {
+        lock(launch.id);
+        List<LaunchItem> items = LaunchItem.of(launch);
+        linked.attach(launch.service, items);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Tally tally = new Tally();
+        for (LaunchItem item : items) {
+            tally.add(item, ItemStanding.of(item, now, today), ItemStanding.nextChange(item, now, zone));
+        }
+        store(launch, tally, now);
+    }
+
+    private void lock(long launchId) {
+        sql.inTransaction(c -> Sql.first(c, "SELECT 1 FROM launch_summary WHERE launch_id = ? FOR UPDATE",
+                r -> 1, launchId));
+    }
+
+    private void store(Launch launch, Tally tally, Instant now) {
+        int[] t = tally.totals;
+        sql.inTransaction(c -> {
+            Sql.update(c, """
+                    INSERT INTO launch_summary (launch_id, service_id, team_id, tier, template_id, state, active,
+                        target_date, items, required, resolved, open_blockers, missing_sign_offs, awaiting_sign_off,
+                        stale, overdue, waivers, valid_until, computed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?)
+                    ON CONFLICT (launch_id) DO UPDATE SET service_id = EXCLUDED.service_id,
+                        team_id = EXCLUDED.team_id, tier = EXCLUDED.tier, template_id = EXCLUDED.template_id,
+                        state = EXCLUDED.state,
+                        active = EXCLUDED.active, target_date = EXCLUDED.target_date, items = EXCLUDED.items,
+                        required = EXCLUDED.required, resolved = EXCLUDED.resolved,
+                        open_blockers = EXCLUDED.open_blockers, missing_sign_offs = EXCLUDED.missing_sign_offs,
+                        awaiting_sign_off = EXCLUDED.awaiting_sign_off, stale = EXCLUDED.stale,
+                        overdue = EXCLUDED.overdue, waivers = EXCLUDED.waivers, valid_until = EXCLUDED.valid_until,
+                        computed_at = EXCLUDED.computed_at
+                    """, launch.id, launch.service.id, launch.service.team.id, launch.service.tier,
+                    launch.templateVersion.template.id, launch.state,
+                    !launch.state.isFinal(), launch.targetDate, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8],
+                    tally.validUntil, now);
+            Sql.update(c, "DELETE FROM launch_section_summary WHERE launch_id = ?", launch.id);
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO launch_section_summary (launch_id, section_key, position, title, items, required, resolved)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                int position = 0;
+                for (Map.Entry<String, int[]> section : tally.sections.entrySet()) {
+                    int[] n = section.getValue();
+                    Sql.bind(insert, launch.id, section.getKey(), position++, tally.titles.get(section.getKey()), n[0],
+                            n[1], n[2]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Moves the launch's sums by what one item's change made of it, in the transaction of the change.
+     * When the stored sums are past their moment, missing, or would leave their bounds (data changed
+     * behind Preflight's back), they are counted anew instead.
+     */
+    void changed(Launch launch, LaunchItem item, ItemStanding before, ItemStanding after, Instant now) {
+        int[] delta = new int[9];
+        Tally.add(delta, before, -1);
+        Tally.add(delta, after, 1);
+        Instant next = ItemStanding.nextChange(item, now, zone);
+        boolean moved = false;
+        for (int d : delta) {
+            moved |= d != 0;
+        }
+        if (!moved && next == null) {
+            return;
+        }
+        int sectionResolved = delta[2];
+        boolean applied = sql.inTransaction(c -> {
+            int rows = Sql.update(c, """
+                    UPDATE launch_summary SET resolved = resolved + ?, open_blockers = open_blockers + ?,
+                        missing_sign_offs = missing_sign_offs + ?, awaiting_sign_off = awaiting_sign_off + ?,
+                        stale = stale + ?, overdue = overdue + ?, waivers = waivers + ?,
+                        valid_until = LEAST(valid_until, ?::timestamptz)
+                    WHERE launch_id = ? AND (valid_until IS NULL OR valid_until > ?) AND resolved + ? BETWEEN 0 AND required
+                        AND open_blockers + ? >= 0 AND missing_sign_offs + ? >= 0 AND awaiting_sign_off + ? >= 0
+                        AND stale + ? >= 0 AND overdue + ? >= 0 AND waivers + ? >= 0""",
+                    delta[2], delta[3], delta[4], delta[5], delta[6], delta[7], delta[8], next, launch.id, now,
+                    delta[2], delta[3], delta[4], delta[5], delta[6], delta[7], delta[8]);
+            if (rows == 1 && sectionResolved != 0) {
+                Sql.update(c, "UPDATE launch_section_summary SET resolved = resolved + ? WHERE launch_id = ? "
+                        + "AND section_key = ?", sectionResolved, launch.id, item.sectionKey);
+            }
+            return rows == 1;
+        });
+        if (!applied) {
+            rebuild(launch, now);
+        }
+    }
+
+    /** Counts anew the running launches of the service that have items following its recovery data. */
+    void recoveryDataChanged(long serviceId, Instant now) {
+        List<Launch> launches = Launch.list("select distinct i.launch from LaunchItem i where i.launch.service.id = ?1 "
+                + "and i.satisfiedBy is not null and i.removedAt is null and i.launch.state not in ?2", serviceId,
+                List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED));
+        launches.forEach(l -> rebuild(l, now));
+    }
+
+    /**
+     * Counts anew the rows that time has overtaken, a batch at a time, each batch in a transaction of
+     * its own; rows another transaction holds are left to it. Returns how many were counted.
+     */
+    public int refreshExpired(int max) {
+        int done = 0;
+        while (done < max) {
+            Instant now = Instant.now();
+            int batch = Math.min(BATCH, max - done);
+            List<Long> due = sql.read(c -> Sql.list(c, "SELECT launch_id FROM launch_summary WHERE valid_until <= ? "
+                    + "ORDER BY valid_until LIMIT ?", r -> r.getLong(1), now, batch));
+            if (due.isEmpty()) {
+                return done;
+            }
+            done += QuarkusTransaction.requiringNew().call(() -> {
+                int counted = 0;
+                for (long id : due) {
+                    Long held = sql.inTransaction(c -> Sql.first(c, "SELECT launch_id FROM launch_summary "
+                            + "WHERE launch_id = ? AND valid_until <= ? FOR UPDATE SKIP LOCKED", r -> r.getLong(1), id,
+                            now));
+                    if (held != null) {
+                        rebuild(Launch.findById(id), now);
+                        counted++;
+                    }
+                }
+                return counted;
+            });
+            if (due.size() < batch) {
+                return done;
+            }
+        }
+        return done;
+    }
+
+    /** Counts the launches that have no row yet (those opened before the board existed), a batch per transaction. */
+    public int backfill() {
+        int done = 0;
+        while (true) {
+            List<Long> missing = sql.read(c -> Sql.list(c, "SELECT l.id FROM launch l WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM launch_summary s WHERE s.launch_id = l.id) ORDER BY l.id LIMIT ?",
+                    r -> r.getLong(1), BATCH));
+            if (missing.isEmpty()) {
+                if (done > 0) {
+                    LOG.infof("Counted the readiness of %d launches for the board", done);
+                }
+                return done;
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                Instant now = Instant.now();
+                missing.forEach(id -> rebuild(Launch.findById(id, LockModeType.NONE), now));
+            });
+            done += missing.size();
+        }
+    }
+
+    /** Records the day's progress of every running launch, for its burn-up; a day already recorded stays. */
+    @Transactional
+    public int recordDay(LocalDate day) {
+        return sql.inTransaction(c -> Sql.update(c, """
+                INSERT INTO launch_progress_day (launch_id, day, required, resolved)
+                SELECT launch_id, ?, required, resolved FROM launch_summary WHERE active
+                ON CONFLICT (launch_id, day) DO NOTHING""", day));
+    }
+
+    /** A day's progress of a launch. */
+    public record Day(LocalDate day, int required, int resolved) {
+    }
+
+    /** The launch's recorded days, oldest first. */
+    public List<Day> days(long launchId) {
+        return sql.read(c -> Sql.list(c, "SELECT day, required, resolved FROM launch_progress_day WHERE launch_id = ? "
+                + "ORDER BY day", r -> new Day(Sql.date(r, "day"), r.getInt("required"), r.getInt("resolved")),
+                launchId));
+    }
+}
