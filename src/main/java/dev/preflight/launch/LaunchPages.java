@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -86,6 +87,11 @@ public class LaunchPages {
     private record ItemRowKey(long launch, LaunchViews.Item item, boolean work, boolean approve) {
     }
 
+    /** Everything the launch page shows below the menu, when nothing was refused. */
+    private record PageKey(LaunchViews.Detail launch, boolean work, boolean approve, String filter, String mineOf,
+            String notice, String burnUp) {
+    }
+
     /** What the caller may do on a launch's pages. */
     public record Rights(boolean work, boolean approve, String username) {
     }
@@ -98,7 +104,10 @@ public class LaunchPages {
         static native TemplateInstance newLaunch(LaunchForm form, Map<String, String> errors, ServiceView chosen,
                 List<ServiceView> services, List<TemplateViews.Summary> templates);
 
-        static native TemplateInstance detail(LaunchViews.Detail launch, List<SectionView> sections, String filter,
+        static native TemplateInstance detail(LaunchViews.Detail launch, RawString body);
+
+        /** The launch page below the menu, rendered once per state of what it shows. */
+        static native TemplateInstance detail$body(LaunchViews.Detail launch, List<SectionView> sections, String filter,
                 String notice, Rights rights, Map<String, String> errors, RawString burnUp);
 
         static native TemplateInstance itemRow(LaunchViews.Detail launch, LaunchViews.Item item, Rights rights,
@@ -326,13 +335,21 @@ public class LaunchPages {
             case "sign-off" -> i -> i.role() == SignOff.APPROVER && !i.resolved();
             default -> i -> true;
         };
-        Map<String, List<RawString>> bySection = new LinkedHashMap<>();
-        launch.items().stream().filter(shown).forEach(i -> bySection.computeIfAbsent(i.section(), k -> new ArrayList<>())
-                .add(fragments.get(new ItemRowKey(launch.id(), i, rights.work(), rights.approve()),
-                        () -> Templates.itemRow(launch, i, rights, new ItemForm()).render())));
-        List<SectionView> sections = launch.readiness().sections().stream()
-                .map(s -> new SectionView(s, bySection.getOrDefault(s.key(), List.of()))).toList();
-        return Templates.detail(launch, sections, chosen, notice, rights, errors, burnUp(launch));
+        RawString burnUp = burnUp(launch);
+        Supplier<String> body = () -> {
+            Map<String, List<RawString>> bySection = new LinkedHashMap<>();
+            launch.items().stream().filter(shown).forEach(i -> bySection.computeIfAbsent(i.section(),
+                    k -> new ArrayList<>()).add(fragments.get(new ItemRowKey(launch.id(), i, rights.work(),
+                            rights.approve()), () -> Templates.itemRow(launch, i, rights, new ItemForm()).render())));
+            List<SectionView> sections = launch.readiness().sections().stream()
+                    .map(s -> new SectionView(s, bySection.getOrDefault(s.key(), List.of()))).toList();
+            return Templates.detail$body(launch, sections, chosen, notice, rights, errors, burnUp).render();
+        };
+        if (!errors.isEmpty()) {
+            return Templates.detail(launch, new RawString(body.get()));
+        }
+        return Templates.detail(launch, fragments.get(new PageKey(launch, rights.work(), rights.approve(), chosen,
+                "mine".equals(chosen) ? rights.username() : null, notice, burnUp.getValue()), body));
     }
 
     private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx) {

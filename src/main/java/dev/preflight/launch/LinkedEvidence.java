@@ -56,17 +56,17 @@ public class LinkedEvidence {
         for (LaunchItem item : items) {
             if (item.satisfiedBy != null) {
                 item.linked = states.computeIfAbsent(item.satisfiedBy, kind -> switch (kind) {
-                    case RECOVERY_TARGETS -> targets(service.slug, plan(plan, service.slug));
-                    case RESTORE_TEST -> restoreTest(service.slug, plan(plan, service.slug));
-                    case RUNBOOK -> runbook(service.slug, runbooks.get(service.slug));
+                    case RECOVERY_TARGETS -> targets(service.slug, plan(plan, service));
+                    case RESTORE_TEST -> restoreTest(service.slug, plan(plan, service));
+                    case RUNBOOK -> runbook(service.slug, runbooks.get(service));
                 });
             }
         }
     }
 
-    private RecoveryViews.Plan plan(RecoveryViews.Plan[] read, String slug) {
+    private RecoveryViews.Plan plan(RecoveryViews.Plan[] read, Service service) {
         if (read[0] == null) {
-            read[0] = recovery.plan(slug);
+            read[0] = recovery.plan(service);
         }
         return read[0];
     }

@@ -20,7 +20,7 @@ import io.quarkus.qute.RawString;
 public class Fragments {
 
     /** Characters kept at most (about as many bytes: pages are mostly ASCII). */
-    private static final long MAX_CHARS = 24L * 1024 * 1024;
+    private static final long MAX_CHARS = 16L * 1024 * 1024;
 
     private final Cache<Object, String> rendered = Caffeine.newBuilder().maximumWeight(MAX_CHARS)
             .<Object, String>weigher((key, html) -> html.length()).build();

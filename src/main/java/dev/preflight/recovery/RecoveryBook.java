@@ -58,6 +58,12 @@ public class RecoveryBook implements ServiceRecovery {
         return view(service(slug));
     }
 
+    /** The same, for a service already at hand. */
+    @Transactional
+    public RecoveryViews.Plan plan(Service service) {
+        return view(service);
+    }
+
     @Override
     @Transactional
     public Summary summary(String serviceSlug) {

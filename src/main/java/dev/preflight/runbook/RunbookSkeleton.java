@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * What a runbook must cover, after the documents' runbook template: a service overview (purpose,
  * dependencies, owner), access (URLs, logs, metrics), common issues (symptoms, diagnosis,
@@ -18,6 +21,9 @@ public final class RunbookSkeleton {
     /** Each required section (a "##" heading), its required subsections ("###"), and its prompt. */
     private static final Map<String, List<String>> SECTIONS = sections();
     private static final Map<String, String> PROMPTS = prompts();
+    /** Runbooks checked lately: the same text always lacks the same sections, and launch pages ask often. */
+    private static final Cache<String, List<String>> CHECKED = Caffeine.newBuilder().maximumWeight(8_000_000)
+            .<String, List<String>>weigher((text, missing) -> text.length()).build();
 
     private RunbookSkeleton() {
     }
@@ -42,6 +48,10 @@ public final class RunbookSkeleton {
      * prompt), named "Section" or "Section › Subsection".
      */
     public static List<String> missing(String markdown) {
+        return CHECKED.get(markdown, RunbookSkeleton::check);
+    }
+
+    private static List<String> check(String markdown) {
         Map<String, String> bodies = bodies(markdown);
         List<String> missing = new ArrayList<>();
         SECTIONS.forEach((section, subsections) -> {
@@ -63,7 +73,7 @@ public final class RunbookSkeleton {
                 }
             }
         });
-        return missing;
+        return List.copyOf(missing);
     }
 
     /** The text under each "##" heading and each "###" heading (as "section/subsection"), by normalised title. */

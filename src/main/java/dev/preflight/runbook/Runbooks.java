@@ -48,7 +48,12 @@ public class Runbooks implements ServiceRunbook {
 
     @Transactional
     public RunbookViews.Runbook get(String slug) {
-        Service service = service(slug);
+        return get(service(slug));
+    }
+
+    /** The same, for a service already at hand. */
+    @Transactional
+    public RunbookViews.Runbook get(Service service) {
         return view(service, Runbook.findById(service.id));
     }
 
