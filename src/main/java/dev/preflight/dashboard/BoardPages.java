@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,14 +18,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
 
 import dev.preflight.launch.LaunchState;
 import dev.preflight.platform.Fragments;
+import dev.preflight.platform.LiveFeed;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.PreflightConfig;
 import dev.preflight.platform.ProblemException;
@@ -77,14 +82,17 @@ public class BoardPages {
     }
 
     private static final int TEAMS_PAGE = 50;
+    private static final Duration BOARD_EVENTS_EVERY = Duration.ofSeconds(1);
 
     private final Board board;
     private final Fragments fragments;
+    private final LiveFeed feed;
     private final int exerciseDays;
 
-    public BoardPages(Board board, Fragments fragments, PreflightConfig config) {
+    public BoardPages(Board board, Fragments fragments, LiveFeed feed, PreflightConfig config) {
         this.board = board;
         this.fragments = fragments;
+        this.feed = feed;
         this.exerciseDays = config.recovery().runbookExerciseEveryDays();
     }
 
@@ -100,6 +108,19 @@ public class BoardPages {
             return Templates.board$body(shown, rows, new RawString(TrendChart.svg(shown.trend())), exerciseDays)
                     .render();
         }));
+    }
+
+    /**
+     * Which launches changed, from every instance, at most once a second (server-sent events, each
+     * a JSON list of launch ids): the board reloads its rows and marks those.
+     */
+    @GET
+    @Path("board/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<List<Long>> events() {
+        return feed.changes().group().intoLists().every(BOARD_EVENTS_EVERY).filter(changes -> !changes.isEmpty())
+                .map(changes -> changes.stream().map(LiveFeed.Change::launch).distinct().toList());
     }
 
     /** The board's launches (every page) as CSV, for spreadsheets and the review meeting. */

@@ -24,7 +24,7 @@ import dev.preflight.platform.Sql;
 public class BoardUpkeep {
 
     private static final Logger LOG = Logger.getLogger(BoardUpkeep.class);
-    private static final long LOCK_KEY = 0x50524546_424f4152L;
+    private static final String WORK = "board-upkeep";
     private static final int REFRESH_MAX = 5_000;
 
     private final LaunchSummaries summaries;
@@ -40,7 +40,7 @@ public class BoardUpkeep {
     }
 
     void start(@Observes StartupEvent event) {
-        exclusive.run(LOCK_KEY, () -> {
+        exclusive.run(WORK, () -> {
             summaries.backfill();
             int computed = posture.refresh(Integer.MAX_VALUE);
             if (computed > 0) {
@@ -52,7 +52,7 @@ public class BoardUpkeep {
 
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyMinute() {
-        exclusive.run(LOCK_KEY, () -> {
+        exclusive.run(WORK, () -> {
             summaries.refreshExpired(REFRESH_MAX);
             posture.refresh(REFRESH_MAX);
             snapshot(LocalDate.now());

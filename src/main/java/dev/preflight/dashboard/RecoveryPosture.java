@@ -6,12 +6,14 @@ import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.preflight.platform.PreflightConfig;
 import dev.preflight.platform.Sql;
+import dev.preflight.service.DrillFailed;
 import dev.preflight.service.ServiceRecovery;
 import dev.preflight.service.ServiceRecoveryChanged;
 import dev.preflight.service.ServiceRunbook;
@@ -32,12 +34,15 @@ public class RecoveryPosture {
     private final ServiceRunbook runbooks;
     private final Sql sql;
     private final int exerciseEveryDays;
+    private final Event<DrillFailed> drillFailed;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    public RecoveryPosture(ServiceRecovery recovery, ServiceRunbook runbooks, Sql sql, PreflightConfig config) {
+    public RecoveryPosture(ServiceRecovery recovery, ServiceRunbook runbooks, Sql sql, PreflightConfig config,
+            Event<DrillFailed> drillFailed) {
         this.recovery = recovery;
         this.runbooks = runbooks;
         this.sql = sql;
+        this.drillFailed = drillFailed;
         this.exerciseEveryDays = config.recovery().runbookExerciseEveryDays();
     }
 
@@ -61,6 +66,13 @@ public class RecoveryPosture {
             validUntil = validUntil == null || stale.isBefore(validUntil) ? stale : validUntil;
         }
         Instant until = validUntil;
+        Boolean wasOverdue = sql.inTransaction(c -> Sql.first(c, "SELECT restore_test_overdue FROM service_posture "
+                + "WHERE service_id = ? AND computed_at IS NOT NULL", r -> r.getBoolean(1), serviceId));
+        if (Boolean.FALSE.equals(wasOverdue) && targets.restoreTestOverdue() && targets.lastRestoreTest() != null) {
+            drillFailed.fire(new DrillFailed(serviceId, slug, name(serviceId), "restore_test", targets.lastRestoreTest(),
+                    "the last successful restore test (" + targets.lastRestoreTest() + ") is older than "
+                            + targets.restoreTestEveryDays() + " days"));
+        }
         sql.inTransaction(c -> Sql.update(c, """
                 UPDATE service_posture SET has_targets = ?, targets_consistent = ?, last_restore_test = ?,
                     latest_drill_failed = ?, restore_test_overdue = ?, runbook_complete = ?, runbook_exercised = ?,
@@ -68,6 +80,11 @@ public class RecoveryPosture {
                 WHERE service_id = ?""", targets.targets() > 0, targets.consistent(), targets.lastRestoreTest(),
                 targets.latestDrillFailed(), targets.restoreTestOverdue(),
                 runbook.saved() && runbook.missingSections() == 0, exercised, notExercised, until, now, serviceId));
+    }
+
+    private String name(long serviceId) {
+        return sql.inTransaction(c -> Sql.first(c, "SELECT name FROM service WHERE id = ?", r -> r.getString(1),
+                serviceId));
     }
 
     private Instant startOf(LocalDate day) {

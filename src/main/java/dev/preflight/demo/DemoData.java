@@ -47,7 +47,7 @@ import dev.preflight.template.TemplateLibrary;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
-    private static final long LOCK_KEY = 0x50524546_44454d4fL;
+    private static final String WORK = "demo-data";
 
     private final Optional<String> size;
     private final long seed;
@@ -76,7 +76,7 @@ public class DemoData {
             return;
         }
         DemoSize chosen = DemoSize.parse(size.get());
-        exclusive.run(LOCK_KEY, () -> {
+        exclusive.run(WORK, () -> {
             if (hasServices()) {
                 LOG.warnf("preflight.demo.size is set, but this Preflight already has services: no demo data was made");
                 return;

@@ -111,6 +111,7 @@ final class DemoWriter {
     }
 
     Counts write() throws SQLException {
+        Sql.update(c, "SET LOCAL preflight.quiet = 'on'");
         teams();
         users();
         services();

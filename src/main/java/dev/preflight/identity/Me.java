@@ -43,15 +43,20 @@ public class Me implements FormTokens.Source {
         return caller().map(c -> c.role().includes(Role.ENGINEER)).orElse(false);
     }
 
-    /**
-     * The token every form and htmx request of this session must carry; empty when not signed in by
-     * cookie. Worked out once per request: a launch page has a form on every item.
-     */
+    /** The user name, which live updates compare with a change's author to leave one's own changes be. */
+    public String username() {
+        return caller().map(Caller::username).orElse("");
+    }
+
     /** Where pages put the token: filled in as the page is sent (see {@link FormTokens}). */
     public String csrfMark() {
         return FormTokens.csrfMark;
     }
 
+    /**
+     * The token every form and htmx request of this session must carry; empty when not signed in by
+     * cookie. Worked out once per request: a launch page has a form on every item.
+     */
     @Override
     public String csrf() {
         if (token == null) {

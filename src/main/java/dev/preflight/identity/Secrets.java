@@ -8,7 +8,7 @@ import java.util.Base64;
 import dev.preflight.platform.Hashes;
 
 /** Random secrets and their digests, for session cookies, API tokens and generated passwords. */
-final class Secrets {
+public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -17,7 +17,7 @@ final class Secrets {
     }
 
     /** 256 random bits, URL-safe. */
-    static String random() {
+    public static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.preflight.identity.Caller;
+import dev.preflight.platform.Actor;
 
 /**
  * One entry to append to a launch's history: what happened to the launch or one of its items, and
@@ -39,6 +40,14 @@ final class HistoryEntry {
     HistoryEntry details(Map<String, Object> details) {
         event.details = details == null || details.isEmpty() ? null : details;
         return this;
+    }
+
+    /** Appends the entry as Preflight's own doing: what time changed, noticed by a scheduled check. */
+    void appendBySystem(Instant at) {
+        event.occurredAt = at;
+        event.actor = Actor.SYSTEM.name();
+        event.via = Actor.SYSTEM.channel();
+        event.persist();
     }
 
     void append(Caller caller, Instant at) {

@@ -387,4 +387,40 @@ public interface LaunchMessages {
 
     @Message
     String launch_report_link();
+
+    @Message
+    String work_title();
+
+    @Message
+    String work_intro();
+
+    @Message
+    String work_assigned(int count);
+
+    @Message
+    String work_assigned_none();
+
+    @Message
+    String work_launch();
+
+    @Message
+    String work_condition();
+
+    @Message
+    String work_due();
+
+    @Message
+    String work_sign_off(int count);
+
+    @Message
+    String work_not_approver();
+
+    @Message
+    String work_sign_off_none();
+
+    @Message
+    String work_due_soon(int days);
+
+    @Message
+    String work_due_soon_none();
 }

@@ -29,18 +29,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 
 import dev.preflight.identity.Access;
 import dev.preflight.identity.CurrentCaller;
 import dev.preflight.identity.Role;
 import dev.preflight.platform.FormErrors;
 import dev.preflight.platform.Fragments;
+import dev.preflight.platform.LiveFeed;
 import dev.preflight.platform.Markdown;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.Pages;
@@ -127,6 +131,8 @@ public class LaunchPages {
         static native TemplateInstance upgrade(LaunchViews.Detail launch, LaunchViews.UpgradePreview preview,
                 Rights rights, Map<String, String> errors);
 
+        static native TemplateInstance progress(LaunchViews.Detail launch);
+
         static native TemplateInstance report(LaunchViews.Detail launch, Instant generated, RawString burnUp);
     }
 
@@ -139,12 +145,14 @@ public class LaunchPages {
     private final TeamDirectory teams;
     private final Fragments fragments;
     private final LaunchSummaries summaries;
+    private final LiveFeed feed;
 
     public LaunchPages(LaunchWorkflow launches, ItemWorkflow items, Access access, CurrentCaller caller,
             ServiceCatalog services, TemplateLibrary templates, TeamDirectory teams, Fragments fragments,
-            LaunchSummaries summaries) {
+            LaunchSummaries summaries, LiveFeed feed) {
         this.fragments = fragments;
         this.summaries = summaries;
+        this.feed = feed;
         this.launches = launches;
         this.items = items;
         this.access = access;
@@ -265,6 +273,37 @@ public class LaunchPages {
             return Templates.decision(launch, rights(launch), FormErrors.of(e, "decision"), decision, rationale,
                     conditions, launch.readiness().goBlockers());
         }, ProblemType.INVALID_INPUT, ProblemType.CONFLICT, ProblemType.NOT_READY, ProblemType.STALE_VERSION);
+    }
+
+    /**
+     * The launch's changes as they happen, from every instance (server-sent events, each a JSON
+     * change: item, actor, action); the page fetches what changed and marks it.
+     */
+    @GET
+    @Blocking
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<LiveFeed.Change> events(@PathParam("id") long id) {
+        launches.requireExists(id);
+        return feed.changes().filter(change -> change.launch() == id);
+    }
+
+    /** One item as the launch page shows it, for replacing it in place. */
+    @GET
+    @Path("{id}/items/{key}/row")
+    public TemplateInstance itemRow(@PathParam("id") long id, @PathParam("key") String key) {
+        LaunchWorkflow.Shown shown = launches.shown(id);
+        LaunchViews.Item item = shown.launch().items().stream().filter(i -> i.key().equals(key)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Launch " + id + " has no item '" + key + "'."));
+        return Templates.itemRow(shown.launch(), item, rights(shown), new ItemForm());
+    }
+
+    /** The launch's readiness panel, for replacing it in place. */
+    @GET
+    @Path("{id}/progress")
+    public TemplateInstance progress(@PathParam("id") long id) {
+        return Templates.progress(launches.get(id));
     }
 
     /** The go-live report, print-friendly, for the review meeting. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -43,9 +44,11 @@ public class LaunchWorkflow {
     private final LinkedEvidence linked;
     private final LaunchSummaries summaries;
     private final ItemRows rows;
+    private final Event<LaunchDecided> decided;
 
     public LaunchWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked,
-            LaunchSummaries summaries, ItemRows rows) {
+            LaunchSummaries summaries, ItemRows rows, Event<LaunchDecided> decided) {
+        this.decided = decided;
         this.validator = validator;
         this.access = access;
         this.audit = audit;
@@ -111,6 +114,12 @@ public class LaunchWorkflow {
     @Transactional
     public LaunchViews.Detail get(long id) {
         return detail(find(id, LockModeType.NONE));
+    }
+
+    /** Refuses an id no launch has (404). */
+    @Transactional
+    public void requireExists(long id) {
+        find(id, LockModeType.NONE);
     }
 
     /** The launch and the caller's right to work on it, read in one transaction. */
@@ -293,6 +302,8 @@ public class LaunchWorkflow {
         new HistoryEntry(launch, null, "decided").status(from, launch.state).comment(launch.decisionRationale)
                 .details(details).append(caller, now);
         audit.record("launch.decide", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+        decided.fire(new LaunchDecided(launch.id, launch.name, launch.service.name, launch.service.team.id,
+                launch.createdBy, launch.decision, caller.username(), launch.decisionRationale, launch.decisionConditions));
         return detail(launch);
     }
 

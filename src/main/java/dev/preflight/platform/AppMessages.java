@@ -750,4 +750,55 @@ public interface AppMessages {
 
     @Message
     String template_follows(String what);
+
+    @Message
+    String catalog_import_title();
+
+    @Message
+    String catalog_import_intro();
+
+    @Message
+    String catalog_import_done();
+
+    @Message
+    String catalog_import_preview();
+
+    @Message
+    String catalog_import_counts(int created, int updated, int unchanged, int skipped);
+
+    @Message
+    String catalog_import_document();
+
+    @Message
+    String catalog_import_component();
+
+    @Message
+    String catalog_import_action();
+
+    @Message
+    String catalog_import_details();
+
+    @Message
+    String catalog_import_team(String team);
+
+    @Message
+    String catalog_import_verb(String action, boolean applied);
+
+    @Message
+    String catalog_import_fields();
+
+    @Message
+    String catalog_import_apply();
+
+    @Message
+    String catalog_import_text();
+
+    @Message
+    String catalog_import_text_hint();
+
+    @Message
+    String catalog_import_file();
+
+    @Message
+    String catalog_import_preview_button();
 }

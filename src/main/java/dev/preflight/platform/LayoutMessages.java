@@ -23,6 +23,9 @@ public interface LayoutMessages {
     String nav_board();
 
     @Message
+    String nav_work();
+
+    @Message
     String nav_launches();
 
     @Message
@@ -42,6 +45,9 @@ public interface LayoutMessages {
 
     @Message
     String nav_tokens();
+
+    @Message
+    String nav_webhooks();
 
     @Message
     String sign_out();

@@ -1,6 +1,7 @@
 package dev.preflight.platform;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -23,6 +24,71 @@ public interface PreflightConfig {
     Recovery recovery();
 
     Demo demo();
+
+    Webhooks webhooks();
+
+    Reminders reminders();
+
+    Mail mail();
+
+    /** Mail: sent only when a sender is set (and the SMTP server with QUARKUS_MAILER_HOST and friends). */
+    interface Mail {
+
+        /** The From address of Preflight's mail; no mail is sent without it. */
+        Optional<String> from();
+
+        /** The hour (0-23, in the server's time zone) after which each day's digest goes out. */
+        @WithDefault("7")
+        int digestHour();
+    }
+
+    /** This instance's name in the record of scheduled work; the host name and process id by default. */
+    Optional<String> instanceName();
+
+    /**
+     * The address people reach Preflight at (https://preflight.example.com), for links in webhook
+     * deliveries and mail; links are relative without it.
+     */
+    Optional<String> baseUrl();
+
+    /** Outgoing webhooks. */
+    interface Webhooks {
+
+        /**
+         * Hosts deliveries may go to: exact names or addresses, or {@code *.example.com} for a domain.
+         * An address in a private, loopback or link-local range is allowed only when listed itself.
+         * Empty: no webhook can be made.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** The wait before the first retry; each further retry waits twice as long. */
+        @WithDefault("30S")
+        Duration firstRetry();
+
+        /** Attempts before a delivery counts as failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** How long one attempt may take to connect and answer. */
+        @WithDefault("5S")
+        Duration timeout();
+
+        /** How often each instance looks for deliveries that are due (read by the scheduler). */
+        @WithDefault("2s")
+        Duration poll();
+    }
+
+    /** Reminders: stale items, ended and ending waivers, overdue launches (read by the scheduler). */
+    interface Reminders {
+
+        /** How often one of the instances checks. */
+        @WithDefault("5m")
+        Duration every();
+
+        /** The wait after start-up before the first check. */
+        @WithDefault("30s")
+        Duration delay();
+    }
 
     /**
      * Demo data: with a size set, Preflight fills itself at start-up with a sample, but only while

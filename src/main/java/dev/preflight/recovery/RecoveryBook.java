@@ -19,6 +19,7 @@ import dev.preflight.identity.Caller;
 import dev.preflight.platform.InputValidator;
 import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.Versions;
+import dev.preflight.service.DrillFailed;
 import dev.preflight.service.Service;
 import dev.preflight.service.ServiceRecovery;
 import dev.preflight.service.ServiceRecoveryChanged;
@@ -41,9 +42,12 @@ public class RecoveryBook implements ServiceRecovery {
     private final RecoveryDefaults defaults;
     private final Event<RecoveryDataChanged> changed;
     private final Event<ServiceRecoveryChanged> postureChanged;
+    private final Event<DrillFailed> drillFailed;
 
     public RecoveryBook(InputValidator validator, Access access, AuditLog audit, RecoveryDefaults defaults,
-            Event<RecoveryDataChanged> changed, Event<ServiceRecoveryChanged> postureChanged) {
+            Event<RecoveryDataChanged> changed, Event<ServiceRecoveryChanged> postureChanged,
+            Event<DrillFailed> drillFailed) {
+        this.drillFailed = drillFailed;
         this.validator = validator;
         this.access = access;
         this.audit = audit;
@@ -152,6 +156,12 @@ public class RecoveryBook implements ServiceRecovery {
         }
         postureChanged.fire(new ServiceRecoveryChanged(service.id, service.slug));
         RecoveryViews.Drill view = RecoveryViews.Drill.of(drill);
+        if (!view.passed()) {
+            drillFailed.fire(new DrillFailed(service.id, service.slug, service.name, drill.kind.name().toLowerCase(
+                    Locale.ROOT), drill.performedOn, "a " + drill.kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " on " + drill.performedOn + " did not pass (" + drill.outcome.name().toLowerCase(Locale.ROOT)
+                    + (Boolean.FALSE.equals(view.rtoMet()) ? ", recovery slower than the RTO" : "") + ")"));
+        }
         audit.record("recovery.drill", "service", slug, null, view);
         return view;
     }

@@ -37,8 +37,25 @@ public class ServiceResource {
 
     private final ServiceCatalog catalog;
 
-    public ServiceResource(ServiceCatalog catalog) {
+    private final CatalogImport imports;
+
+    public ServiceResource(ServiceCatalog catalog, CatalogImport imports) {
         this.catalog = catalog;
+        this.imports = imports;
+    }
+
+    @POST
+    @Path("import")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({ "application/yaml", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Import services from Backstage catalog files", description = "The body is one or more "
+            + "catalog-info.yaml documents. Each Component becomes a service named by metadata.name, owned by the team "
+            + "of spec.owner (made when missing), with its title, description, lifecycle, links and tier (annotation "
+            + "preflight.dev/tier or spec.tier, default 2). Importing again updates what changed; other kinds are skipped "
+            + "with a reason. With dryRun=true nothing is changed: the answer says what an import would do.")
+    public CatalogImport.Result importCatalog(String body,
+            @Parameter(description = "Only say what the import would do") @QueryParam("dryRun") boolean dryRun) {
+        return imports.run(body, !dryRun);
     }
 
     @GET

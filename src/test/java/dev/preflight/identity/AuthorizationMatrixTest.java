@@ -122,6 +122,30 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void live_work_webhook_and_import_pages_need_a_sign_in_and_the_right_role() {
+        String launch = launch().replace("/api/v1", "");
+        String hook = webhook().replace("/api/v1", "/settings");
+        for (String page : List.of("/work", "/settings/webhooks", hook, "/catalog/import", launch + "/progress",
+                launch + "/items/basics.backups/row")) {
+            Api.anonymous().redirects().follow(false).accept("text/html").when().get(page).then().statusCode(303);
+        }
+        for (String stream : List.of(launch + "/events", "/board/events")) {
+            Api.anonymous().redirects().follow(false).accept("text/event-stream").when().get(stream).then()
+                    .statusCode(401);
+        }
+        Browser viewer = Fixtures.user("viewer").browser();
+        viewer.get("/work", 200);
+        viewer.get("/settings/webhooks", 200);
+        viewer.get(hook, 404);
+        viewer.get("/catalog/import", 403);
+        viewer.post("/settings/webhooks", webhookBody()).then().statusCode(403);
+        viewer.post(hook + "/delete", Map.of()).then().statusCode(403);
+        engineerB.browser().post(hook + "/delete", Map.of()).then().statusCode(404);
+        engineerA.browser().get(hook, 200);
+        Api.admin().when().get(hook.replace("/settings", "/api/v1")).then().statusCode(200);
+    }
+
+    @Test
     void token_lists_show_only_the_callers_own_tokens() {
         List<String> ownPrefixes = Api.as(engineerA.writeToken()).when().get("/api/v1/tokens").then().statusCode(200)
                 .extract().jsonPath().getList("prefix");
@@ -227,6 +251,24 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/v1/board", new Rule(p -> new Call("/api/v1/board?team=" + teamA, null), read));
         rules.put("GET /api/v1/board/teams", new Rule(p -> new Call("/api/v1/board/teams", null), read));
 
+        Map<Principal, Integer> teamWebhook = expect(404, 200, 404, 404, 200, 200, 200);
+        rules.put("GET /api/v1/webhooks", new Rule(p -> new Call("/api/v1/webhooks", null), read));
+        rules.put("POST /api/v1/webhooks", new Rule(p -> new Call("/api/v1/webhooks", webhookBody()),
+                expect(403, 201, 403, 403, 201, 403, 201)));
+        rules.put("GET /api/v1/webhooks/{id}", new Rule(p -> new Call(webhook(), null), teamWebhook));
+        rules.put("GET /api/v1/webhooks/{id}/deliveries", new Rule(p -> new Call(webhook() + "/deliveries", null),
+                teamWebhook));
+        rules.put("DELETE /api/v1/webhooks/{id}", new Rule(p -> new Call(webhook(), null),
+                expect(403, 204, 404, 404, 204, 403, 204)));
+        rules.put("POST /api/v1/services/import", new Rule(p -> new Call("/api/v1/services/import", """
+                kind: Component
+                metadata:
+                  name: %s
+                spec:
+                  owner: %s
+                """.formatted(Fixtures.unique("imported"), teamA), "application/yaml"), adminWrite200));
+        rules.put("GET /api/v1/me/work", new Rule(p -> new Call("/api/v1/me/work", null), read));
+
         Map<Principal, Integer> launchWork200 = expect(403, 200, 403, 200, 200, 403, 200);
         String item = "/items/basics.backups";
         rules.put("GET /api/v1/launches", new Rule(p -> new Call("/api/v1/launches?team=" + teamA, null), read));
@@ -282,6 +324,16 @@ class AuthorizationMatrixTest {
         Api.admin().contentType(ContentType.JSON).body(Map.of("content", "# Runbook\n\n## Rollback\n\nRedeploy."))
                 .when().put("/api/v1/services/" + service + "/runbook").then().statusCode(200);
         return service;
+    }
+
+    private Map<String, Object> webhookBody() {
+        return Map.of("team", teamA, "url", "http://127.0.0.1:9/hook", "events", List.of("decision_made"));
+    }
+
+    /** A new subscription of team A; returns its path. */
+    private String webhook() {
+        return "/api/v1/webhooks/" + Api.admin().contentType(ContentType.JSON).body(webhookBody()).when()
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("subscription.id");
     }
 
     /** A new launch of a new service of team A; returns its path. */

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -390,6 +391,39 @@ class BrowserJourneysTest {
             assertThat(page.locator(".runbook")).containsText("<script>window.injected=1");
             page.locator(".runbook a").click();
             assertThat(page.evaluate("() => window.injected === undefined")).as("a runbook link ran script").isEqualTo(true);
+        }
+    }
+
+    @Test
+    void a_change_made_elsewhere_shows_up_on_the_open_launch_page_and_board_marked_with_who_made_it() {
+        String team = Fixtures.team();
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        long launch = Fixtures.launch(Fixtures.service(team, 2), Fixtures.template(true));
+        try (Journey onLaunch = Journey.signedIn(base, engineer.username(), engineer.password());
+                Journey onBoard = Journey.signedIn(base, engineer.username(), engineer.password())) {
+            Page page = onLaunch.page;
+            page.navigate("/launches/" + launch);
+            page.evaluate("() => { window.journeyMarker = 'same page'; }");
+            onBoard.page.navigate("/?team=" + team);
+            assertThat(onBoard.page.locator("#launch-row-" + launch)).hasCount(1);
+            page.waitForFunction("() => document.querySelector('#main').dataset.liveReady === 'yes'");
+            onBoard.page.waitForFunction("() => document.querySelector('#main').dataset.liveReady === 'yes'");
+
+            Api.admin().contentType(ContentType.JSON).body(Map.of("status", "done", "evidenceLink",
+                    "https://ci.example/runs/7")).when().patch("/api/v1/launches/" + launch + "/items/basics.backups")
+                    .then().statusCode(200);
+
+            Locator backups = item(page, "basics.backups");
+            assertThat(backups.locator(".badge").first()).hasText("done");
+            assertThat(backups).hasClass(Pattern.compile("just-changed"));
+            assertThat(backups.locator(".changed-by")).containsText("Changed by admin (done)");
+            assertThat(page.locator("#launch-progress")).containsText("(1 of ");
+            assertThat(page.evaluate("() => window.journeyMarker")).as("the page was not reloaded").isEqualTo("same page");
+            onLaunch.check("launch-live-change");
+
+            Locator row = onBoard.page.locator("#launch-row-" + launch);
+            assertThat(row.locator(".changed-by")).containsText("Changed just now");
+            assertThat(row).containsText("50%");
         }
     }
 

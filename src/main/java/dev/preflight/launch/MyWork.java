@@ -1,0 +1,148 @@
+package dev.preflight.launch;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.preflight.identity.Caller;
+import dev.preflight.identity.CurrentCaller;
+import dev.preflight.identity.Role;
+import dev.preflight.platform.Sql;
+import dev.preflight.service.Service;
+import dev.preflight.template.SignOff;
+
+/**
+ * A person's own work across launches: the items assigned to them that are not resolved (overdue
+ * first), the items waiting for their sign-off when they approve (their teams' launches, or every
+ * launch for an approver of no team), and their teams' launches due within two weeks.
+ */
+@ApplicationScoped
+public class MyWork {
+
+    static final int DUE_SOON_DAYS = 14;
+    private static final int LIMIT = 200;
+    private static final List<LaunchState> OVER = List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED);
+
+    /** One item of someone's work. */
+    public record Item(long launch, String launchName, String service, String serviceName, String key, String title,
+            ItemCondition condition, LocalDate dueDate, boolean overdue, LocalDate targetDate) {
+    }
+
+    /** One launch of their teams due soon. */
+    public record DueLaunch(long id, String name, String service, String serviceName, LaunchState state,
+            LocalDate targetDate, long daysLeft, int percent, int openBlockers) {
+
+        /** How many days past its target date the launch is, 0 when it is not late. */
+        public long daysLate() {
+            return Math.max(0, -daysLeft);
+        }
+    }
+
+    /** All of it; {@code approver} says whether sign-offs are theirs to give. */
+    public record Work(List<Item> assigned, boolean approver, List<Item> toSignOff, List<DueLaunch> dueSoon) {
+    }
+
+    private final CurrentCaller caller;
+    private final LinkedEvidence linked;
+    private final Sql sql;
+
+    public MyWork(CurrentCaller caller, LinkedEvidence linked, Sql sql) {
+        this.caller = caller;
+        this.linked = linked;
+        this.sql = sql;
+    }
+
+    /** The signed-in caller's work. */
+    @Transactional
+    public Work of() {
+        Caller me = caller.get();
+        return of(me.userId(), me.role().includes(Role.APPROVER) && me.canWrite(), me.teamIds());
+    }
+
+    /** A person's work: theirs to do, theirs to sign off when {@code approver}, and their teams' launches due soon. */
+    @Transactional
+    public Work of(long userId, boolean approver, Set<Long> teamIds) {
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        List<LaunchItem> assigned = LaunchItem.<LaunchItem>find("""
+                from LaunchItem i join fetch i.launch l join fetch l.service where i.assignee.id = ?1
+                and i.removedAt is null and l.state not in ?2 order by l.targetDate, i.position""", userId, OVER)
+                .range(0, LIMIT - 1).list();
+        List<LaunchItem> signing = approver ? LaunchItem.<LaunchItem>find("""
+                from LaunchItem i join fetch i.launch l join fetch l.service s where i.signOff = ?1
+                and i.signedOffAt is null and i.removedAt is null and l.state not in ?2 and (i.status = ?3
+                or (i.satisfiedBy is not null and i.status = ?4)) and (?5 = true or s.team.id in ?6)
+                order by l.targetDate, i.position""", SignOff.APPROVER, OVER, ItemStatus.DONE, ItemStatus.OPEN,
+                teamIds.isEmpty(), teamIds.isEmpty() ? Set.of(-1L) : teamIds).range(0, LIMIT - 1).list() : List.of();
+        attach(assigned, signing);
+        List<Item> mine = new ArrayList<>();
+        for (LaunchItem item : assigned) {
+            ItemCondition condition = ItemCondition.of(item, now, today);
+            if (!condition.resolved()) {
+                mine.add(item(item, condition, today));
+            }
+        }
+        mine.sort(Comparator.comparing((Item i) -> !i.overdue()).thenComparing(Item::targetDate));
+        List<Item> toSign = new ArrayList<>();
+        for (LaunchItem item : signing) {
+            ItemCondition condition = ItemCondition.of(item, now, today);
+            if (condition == ItemCondition.AWAITING_SIGN_OFF) {
+                toSign.add(item(item, condition, today));
+            }
+        }
+        Long[] teams = teamIds.toArray(Long[]::new);
+        List<DueLaunch> due = teams.length == 0 ? List.of() : sql.inTransaction(c -> {
+            try (PreparedStatement statement = c.prepareStatement("""
+                    SELECT s.launch_id, l.name, v.slug, v.name AS service_name, s.state, s.target_date, s.percent,
+                        s.open_blockers FROM launch_summary s JOIN launch l ON l.id = s.launch_id
+                    JOIN service v ON v.id = s.service_id
+                    WHERE s.active AND s.team_id = ANY (?) AND s.target_date <= ? ORDER BY s.target_date, s.launch_id
+                    LIMIT ?""")) {
+                statement.setArray(1, c.createArrayOf("bigint", teams));
+                statement.setObject(2, today.plusDays(DUE_SOON_DAYS));
+                statement.setInt(3, LIMIT);
+                List<DueLaunch> launches = new ArrayList<>();
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        LocalDate target = Sql.date(r, "target_date");
+                        launches.add(new DueLaunch(r.getLong("launch_id"), r.getString("name"), r.getString("slug"),
+                                r.getString("service_name"), LaunchState.valueOf(r.getString("state")), target,
+                                ChronoUnit.DAYS.between(today, target), r.getInt("percent"), r.getInt("open_blockers")));
+                    }
+                }
+                return launches;
+            }
+        });
+        return new Work(List.copyOf(mine), approver, List.copyOf(toSign), due);
+    }
+
+    /** Attaches each service's recovery data once to the items that follow it. */
+    private void attach(List<LaunchItem> first, List<LaunchItem> second) {
+        Map<Long, List<LaunchItem>> byService = new LinkedHashMap<>();
+        Map<Long, Service> services = new LinkedHashMap<>();
+        for (List<LaunchItem> items : List.of(first, second)) {
+            for (LaunchItem item : items) {
+                services.putIfAbsent(item.launch.service.id, item.launch.service);
+                byService.computeIfAbsent(item.launch.service.id, k -> new ArrayList<>()).add(item);
+            }
+        }
+        byService.forEach((id, items) -> linked.attach(services.get(id), items));
+    }
+
+    private static Item item(LaunchItem item, ItemCondition condition, LocalDate today) {
+        return new Item(item.launch.id, item.launch.name, item.launch.service.slug, item.launch.service.name, item.key,
+                item.title, condition, item.dueDate, item.dueDate != null && item.dueDate.isBefore(today),
+                item.launch.targetDate);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.preflight.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.preflight.Eventually;
+
+/**
+ * Two Preflight processes, built as shipped, on one PostgreSQL: a change made through one reaches a
+ * browser listening on the other, and the scheduled checks record each fact once, whichever
+ * instance runs them.
+ */
+class TwoInstancesIT {
+
+    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+    private static final String TOKEN = "pf_" + random(32);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Path work;
+    private static EmbeddedDatabase database;
+    private static Instance a;
+    private static Instance b;
+
+    /** One Preflight process. */
+    record Instance(String name, int port, Process process, Path log) {
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = Files.createTempDirectory("preflight-two-instances");
+        database = EmbeddedDatabase.start(work.resolve("db"), true);
+        a = launch("a");
+        awaitReady(a);
+        b = launch("b");
+        awaitReady(b);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Instance instance : Stream.of(a, b).filter(i -> i != null).toList()) {
+            instance.process().destroy();
+            if (!instance.process().waitFor(30, TimeUnit.SECONDS)) {
+                instance.process().destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void a_change_made_through_one_instance_reaches_a_listener_on_the_other() throws Exception {
+        String team = create(a, "/api/v1/teams", Map.of("name", "Team two instances")).path("slug").asText();
+        String service = create(a, "/api/v1/services", Map.of("name", "Two instances", "team", team, "tier", 2))
+                .path("slug").asText();
+        long launch = openLaunch(service, LocalDate.now().plusDays(20));
+
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create(b.url("/launches/" + launch
+                + "/events"))).header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream")
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("data:"))
+                .forEach(line -> events.add(line.substring(5).trim())), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        HttpResponse<String> changed = HTTP.send(json(a, "/api/v1/launches/" + launch + "/items/"
+                + firstItem(launch)).method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        "{\"status\":\"not_applicable\",\"reason\":\"checked on another instance\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        String event = events.poll(10, TimeUnit.SECONDS);
+        assertThat(event).as("the event reached instance b").isNotNull();
+        JsonNode change = JSON.readTree(event);
+        assertThat(change.path("launch").asLong()).isEqualTo(launch);
+        assertThat(change.path("item").asText()).isEqualTo(firstItem(launch));
+        assertThat(change.path("actor").asText()).isEqualTo("admin");
+        assertThat(change.path("action").asText()).isEqualTo("not_applicable");
+        stream.body().close();
+    }
+
+    @Test
+    void scheduled_checks_record_each_overdue_launch_once_across_both_instances() throws Exception {
+        String team = create(a, "/api/v1/teams", Map.of("name", "Team overdue")).path("slug").asText();
+        String service = create(b, "/api/v1/services", Map.of("name", "Overdue", "team", team, "tier", 2))
+                .path("slug").asText();
+        List<Long> launches = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            launches.add(openLaunch(service, LocalDate.now().plusDays(3)));
+        }
+        long runsBefore = runs();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE launch SET target_date = current_date - 1 WHERE id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("bigint", launches.toArray()));
+            assertThat(s.executeUpdate()).isEqualTo(launches.size());
+        }
+
+        Eventually.until(Duration.ofSeconds(60), () -> runs() >= runsBefore + 4);
+
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT launch_id, count(*), min(actor) FROM launch_event
+                WHERE action = 'overdue' AND launch_id = ANY (?) GROUP BY launch_id ORDER BY launch_id""")) {
+            s.setArray(1, c.createArrayOf("bigint", launches.toArray()));
+            Map<Long, Long> counts = new HashMap<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getLong(1), r.getLong(2));
+                    assertThat(r.getString(3)).isEqualTo("system");
+                }
+            }
+            assertThat(counts).as("one overdue event per launch").hasSize(launches.size()).allSatisfy((id, n) ->
+                    assertThat(n).isEqualTo(1L));
+        }
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT last_instance, last_outcome FROM scheduled_work WHERE name = 'launch-reminders'");
+                ResultSet r = s.executeQuery()) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isIn("a", "b");
+            assertThat(r.getString(2)).isEqualTo("done");
+        }
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(b.url("/q/health/group/scheduled")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    }
+
+    private static long openLaunch(String service, LocalDate target) throws Exception {
+        return create(a, "/api/v1/launches", Map.of("service", service, "template", "launch-readiness", "name",
+                "Launch of " + service, "environment", "production", "targetDate", target.toString()))
+                .path("id").asLong();
+    }
+
+    private static String firstItem(long launch) throws Exception {
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(a.url("/api/v1/launches/" + launch)))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(read.body()).path("items").get(0).path("key").asText();
+    }
+
+    private static JsonNode create(Instance instance, String path, Map<String, Object> body) throws Exception {
+        HttpResponse<String> response = HTTP.send(json(instance, path)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest.Builder json(Instance instance, String path) {
+        return HttpRequest.newBuilder(URI.create(instance.url(path))).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json");
+    }
+
+    private static long runs() {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT coalesce(max(runs), 0) FROM scheduled_work WHERE name = 'launch-reminders'");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    private static Instance launch(String name) throws IOException {
+        int port = freePort();
+        Path log = Path.of("target", "two-instances-" + name + ".log");
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.put("PREFLIGHT_DATA_DIR", work.resolve("data-" + name).toString());
+        env.put("PREFLIGHT_ADMIN_PASSWORD", random(18));
+        env.put("PREFLIGHT_ADMIN_TOKEN", TOKEN);
+        env.put("PREFLIGHT_INSTANCE_NAME", name);
+        env.put("PREFLIGHT_REMINDERS_EVERY", "1s");
+        env.put("PREFLIGHT_REMINDERS_DELAY", "1s");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return new Instance(name, port, builder.start(), log);
+    }
+
+    private static void awaitReady(Instance instance) {
+        try {
+            Eventually.until(START_LIMIT, () -> {
+                assertThat(instance.process().isAlive()).as("instance " + instance.name() + " is running; see "
+                        + instance.log()).isTrue();
+                try {
+                    return HTTP.send(HttpRequest.newBuilder(URI.create(instance.url("/q/health/ready"))).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + tail(instance.log()), e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+}
