@@ -60,4 +60,7 @@ public interface LayoutMessages {
 
     @Message
     String footer_errors();
+
+    @Message
+    String nav_audit();
 }

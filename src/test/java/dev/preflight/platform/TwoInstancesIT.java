@@ -100,6 +100,7 @@ class TwoInstancesIT {
         reader.setDaemon(true);
         reader.start();
 
+        long sent = System.nanoTime();
         HttpResponse<String> changed = HTTP.send(json(a, "/api/v1/launches/" + launch + "/items/"
                 + firstItem(launch)).method("PATCH", HttpRequest.BodyPublishers.ofString(
                         "{\"status\":\"not_applicable\",\"reason\":\"checked on another instance\"}")).build(),
@@ -108,6 +109,8 @@ class TwoInstancesIT {
 
         String event = events.poll(10, TimeUnit.SECONDS);
         assertThat(event).as("the event reached instance b").isNotNull();
+        System.out.printf("Two instances: a change made through a reached a listener on b %d ms after it was sent%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
         JsonNode change = JSON.readTree(event);
         assertThat(change.path("launch").asLong()).isEqualTo(launch);
         assertThat(change.path("item").asText()).isEqualTo(firstItem(launch));
@@ -154,6 +157,8 @@ class TwoInstancesIT {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isIn("a", "b");
             assertThat(r.getString(2)).isEqualTo("done");
+            System.out.printf("Two instances: %d overdue launches, each recorded once over %d runs of the reminders "
+                    + "(last by instance %s)%n", launches.size(), runs() - runsBefore, r.getString(1));
         }
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(b.url("/q/health/group/scheduled")))
                 .build(), HttpResponse.BodyHandlers.ofString());

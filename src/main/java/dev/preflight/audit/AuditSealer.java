@@ -1,0 +1,40 @@
+package dev.preflight.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Chains new audit events every second or so, on whichever instance gets there first (the others
+ * find the chain taken and do nothing), so an event is tamper-evident moments after it is recorded
+ * and recording one never waits.
+ */
+@ApplicationScoped
+class AuditSealer {
+
+    private static final Logger LOG = Logger.getLogger(AuditSealer.class);
+
+    private final AuditTrail trail;
+    private boolean failing;
+
+    AuditSealer(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @Scheduled(every = "${preflight.audit.seal-every:1s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void seal() {
+        try {
+            trail.seal();
+            failing = false;
+        } catch (IllegalStateException e) {
+            if (!failing) {
+                LOG.warnf("New audit events are not chained for now: %s", e.getCause() == null ? e.getMessage()
+                        : e.getCause().getMessage());
+            }
+            failing = true;
+        }
+    }
+}
