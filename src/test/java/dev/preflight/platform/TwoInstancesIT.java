@@ -22,11 +22,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +46,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.preflight.Eventually;
 
 /**
- * Two Preflight processes, built as shipped, on one PostgreSQL: a change made through one reaches a
- * browser listening on the other, and the scheduled checks record each fact once, whichever
- * instance runs them.
+ * Preflight processes, built as shipped, on one PostgreSQL: a change made through one reaches a
+ * browser listening on another, the scheduled checks record each fact once, whichever instance runs
+ * them, and a process killed with SIGKILL under load loses no write it acknowledged.
  */
 class TwoInstancesIT {
 
@@ -163,6 +170,70 @@ class TwoInstancesIT {
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(b.url("/q/health/group/scheduled")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    }
+
+    @Test
+    void every_write_acknowledged_before_a_kill_9_is_there_after_the_restart() throws Exception {
+        String team = create(a, "/api/v1/teams", Map.of("name", "Team killed")).path("slug").asText();
+        String service = create(a, "/api/v1/services", Map.of("name", "Killed", "team", team, "tier", 2))
+                .path("slug").asText();
+        long launch = openLaunch(service, LocalDate.now().plusDays(20));
+        String item = firstItem(launch);
+        Instance victim = launch("c");
+        awaitReady(victim);
+
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService scripts = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int script = 0; script < 4; script++) {
+            int id = script;
+            running.add(scripts.submit(() -> {
+                for (int n = 0; !killed.get(); n++) {
+                    String comment = "kill-" + launch + "-" + id + "-" + n;
+                    try {
+                        HttpResponse<String> response = HTTP.send(json(victim, "/api/v1/launches/" + launch + "/items/"
+                                + item).method("PATCH", HttpRequest.BodyPublishers.ofString(
+                                        "{\"comment\":\"" + comment + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200) {
+                            acknowledged.add(comment);
+                        }
+                    } catch (IOException e) {
+                        return;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }));
+        }
+        Eventually.until(() -> acknowledged.size() >= 100);
+        victim.process().destroyForcibly();
+        killed.set(true);
+        victim.process().waitFor(30, TimeUnit.SECONDS);
+        for (Future<?> script : running) {
+            script.get(1, TimeUnit.MINUTES);
+        }
+        scripts.shutdown();
+
+        Instance restarted = launch("c");
+        awaitReady(restarted);
+        Set<String> stored = new HashSet<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT comment FROM launch_event WHERE launch_id = ? AND comment LIKE 'kill-%'")) {
+            s.setLong(1, launch);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    stored.add(r.getString(1));
+                }
+            }
+        } finally {
+            restarted.process().destroy();
+            restarted.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        System.out.printf("kill -9 under load: %d writes acknowledged before the kill, %d of them stored, %d stored in all%n",
+                acknowledged.size(), acknowledged.stream().filter(stored::contains).count(), stored.size());
+        assertThat(stored).as("every acknowledged write survived").containsAll(acknowledged);
     }
 
     private static long openLaunch(String service, LocalDate target) throws Exception {
