@@ -31,7 +31,8 @@ public final class PropertyCheck {
         System.out.printf("Property held for %d samples (seed %d)%n", samples, seed);
     }
 
-    private static long seed() {
+    /** The seed of this run: fixed, given with -Dseed=, or drawn anew with -Dseed=random. */
+    public static long seed() {
         String configured = System.getProperty("dev.preflight.test.seed", "");
         if (configured.isBlank()) {
             return DEFAULT_SEED;
