@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -108,7 +110,10 @@ public class Problems {
                 request);
     }
 
-    /** Whether a failure (or one of its causes) means the database could not be reached. */
+    /**
+     * Whether a failure (or one of its causes, or what was suppressed on the way, such as a commit the
+     * database dropped the connection of) means the database could not be reached.
+     */
     public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
@@ -120,6 +125,16 @@ public class Problems {
                 String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
                 if ((state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")))
                         || message.contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL
+                    || xa.errorCode == XAException.XA_RBCOMMFAIL
+                    || String.valueOf(xa.getMessage()).contains("terminating connection"))) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isDatabaseUnavailable(suppressed)) {
                     return true;
                 }
             }
