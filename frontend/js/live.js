@@ -14,7 +14,6 @@
   }
   var me = main.getAttribute("data-me");
   var source = new EventSource(launch ? "/launches/" + launch + "/events" : "/board/events");
-  var pending = null;
 
   function mark(element, text) {
     if (!element) {
@@ -45,10 +44,7 @@
       })
       .then(function (html) {
         var current = document.getElementById(id);
-        var row = current && current.tagName === "TR";
-        var read = new DOMParser().parseFromString(row ? "<table><tbody>" + html + "</tbody></table>" : html,
-          "text/html");
-        var fresh = read.getElementById(id);
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(id);
         if (!current || !fresh) {
           return null;
         }
@@ -79,15 +75,9 @@
   }
 
   function launchChanged(change) {
-    if (pending) {
-      clearTimeout(pending);
-    }
-    pending = setTimeout(function () {
-      pending = null;
-      reload().then(function (live) {
-        mark(live, changedBy(change));
-      });
-    }, 0);
+    reload().then(function (live) {
+      mark(live, changedBy(change));
+    });
   }
 
   function boardChanged(launches) {

@@ -36,7 +36,7 @@ public class TestApplication implements QuarkusTestResourceLifecycleManager {
         return Integer.parseInt(perJvm("dev.preflight.test.http-port", String.valueOf(freePort())));
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -57,7 +57,7 @@ public class TestApplication implements QuarkusTestResourceLifecycleManager {
         return (String) System.getProperties().computeIfAbsent(key, k -> candidate);
     }
 
-    static String random(int bytes) {
+    public static String random(int bytes) {
         byte[] value = new byte[bytes];
         new SecureRandom().nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);

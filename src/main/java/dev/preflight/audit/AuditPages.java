@@ -26,11 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.Blocking;
 
 import dev.preflight.platform.Csv;
+import dev.preflight.platform.FormErrors;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
 import dev.preflight.platform.Roles;
 
 /**
@@ -71,16 +72,16 @@ public class AuditPages {
             return Templates.audit(trail.search(AuditTrail.Filter.of(actor, action, targetType, targetId, from, to),
                     Page.Request.of(page, Page.DEFAULT_SIZE)), filter, query, "/admin/audit?" + query, Map.of());
         } catch (ProblemException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(error -> errors.put(error.field(), error.message()));
+            if (e.type() != ProblemType.INVALID_INPUT) {
+                throw e;
+            }
             return Templates.audit(new Page<>(List.of(), 1, Page.DEFAULT_SIZE, 0), filter, query, "/admin/audit?" + query,
-                    errors);
+                    FormErrors.of(e));
         }
     }
 
     @GET
     @Path("verify")
-    @Blocking
     public TemplateInstance verify() {
         return Templates.verify(trail.verify());
     }

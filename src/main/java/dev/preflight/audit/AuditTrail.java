@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,6 +16,7 @@ import dev.preflight.identity.Access;
 import dev.preflight.identity.Role;
 import dev.preflight.platform.InputValidator;
 import dev.preflight.platform.Page;
+import dev.preflight.platform.Pages;
 import dev.preflight.platform.Sql;
 
 /**
@@ -30,6 +30,8 @@ public class AuditTrail {
     /** Exports stop at this many events; narrow the filter for more. */
     public static final int EXPORT_LIMIT = 100_000;
     private static final int SEAL_BATCH = 10_000;
+    /** The lock audit_event_seal takes (V13): "PREF" + "AUDT". */
+    private static final long CHAIN_LOCK = 0x5052454641554454L;
 
     /**
      * Which events: each part optional; {@code actor} and {@code action} match exactly or, ending in
@@ -41,29 +43,14 @@ public class AuditTrail {
         public static Filter of(String actor, String action, String targetType, String targetId, String from,
                 String to) {
             InputValidator.Errors errors = new InputValidator.Errors();
-            LocalDate start = day(errors, "from", from);
-            LocalDate end = day(errors, "to", to);
+            LocalDate start = errors.date("from", from);
+            LocalDate end = errors.date("to", to);
             if (start != null && end != null && start.isAfter(end)) {
                 errors.add("to", "must not be before from");
             }
             errors.throwIfAny();
-            return new Filter(blank(actor), blank(action), blank(targetType), blank(targetId), start, end);
-        }
-
-        private static LocalDate day(InputValidator.Errors errors, String field, String value) {
-            if (blank(value) == null) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(value.trim());
-            } catch (DateTimeParseException e) {
-                errors.add(field, "must be a day as YYYY-MM-DD");
-                return null;
-            }
-        }
-
-        private static String blank(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
+            return new Filter(Pages.blankToNull(actor), Pages.blankToNull(action), Pages.blankToNull(targetType),
+                    Pages.blankToNull(targetId), start, end);
         }
     }
 
@@ -136,22 +123,42 @@ public class AuditTrail {
     /** Chains what was recorded up to now, then recomputes every chained event's hash, in chain order. */
     public Verification verify() {
         access.require(Role.ADMIN);
-        seal();
+        sealAll(true);
         return sql.read(AuditTrail::verify);
     }
 
     /**
      * Gives the committed events without a place in the chain theirs, in batches, on whichever instance
-     * asks first; returns how many it chained.
+     * asks first (another instance busy chaining makes this a no-op); returns how many it chained.
      */
     public int seal() {
+        return sealAll(false);
+    }
+
+    /**
+     * Chains in batches; with {@code wait}, after waiting for an instance that is chaining right now,
+     * so that everything committed before the call is chained when it returns.
+     */
+    private int sealAll(boolean wait) {
         return sql.read(c -> {
             int total = 0;
-            int sealed;
-            do {
-                sealed = Sql.first(c, "SELECT audit_event_seal(?)", r -> r.getInt(1), SEAL_BATCH);
-                total += sealed;
-            } while (sealed == SEAL_BATCH);
+            c.setAutoCommit(false);
+            try {
+                if (wait) {
+                    Sql.first(c, "SELECT pg_advisory_xact_lock(?)", r -> true, CHAIN_LOCK);
+                }
+                int sealed;
+                do {
+                    sealed = Sql.first(c, "SELECT audit_event_seal(?)", r -> r.getInt(1), SEAL_BATCH);
+                    total += sealed;
+                } while (sealed == SEAL_BATCH);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
             return total;
         });
     }

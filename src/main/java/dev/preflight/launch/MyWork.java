@@ -1,7 +1,5 @@
 package dev.preflight.launch;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -15,9 +13,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
 import dev.preflight.identity.CurrentCaller;
-import dev.preflight.identity.Role;
 import dev.preflight.platform.Sql;
 import dev.preflight.service.Service;
 import dev.preflight.template.SignOff;
@@ -54,11 +52,13 @@ public class MyWork {
     }
 
     private final CurrentCaller caller;
+    private final Access access;
     private final LinkedEvidence linked;
     private final Sql sql;
 
-    public MyWork(CurrentCaller caller, LinkedEvidence linked, Sql sql) {
+    public MyWork(CurrentCaller caller, Access access, LinkedEvidence linked, Sql sql) {
         this.caller = caller;
+        this.access = access;
         this.linked = linked;
         this.sql = sql;
     }
@@ -67,7 +67,7 @@ public class MyWork {
     @Transactional
     public Work of() {
         Caller me = caller.get();
-        return of(me.userId(), me.role().includes(Role.APPROVER) && me.canWrite(), me.teamIds());
+        return of(me.userId(), access.mayApprove(), me.teamIds());
     }
 
     /** A person's work: theirs to do, theirs to sign off when {@code approver}, and their teams' launches due soon. */
@@ -102,42 +102,29 @@ public class MyWork {
             }
         }
         Long[] teams = teamIds.toArray(Long[]::new);
-        List<DueLaunch> due = teams.length == 0 ? List.of() : sql.inTransaction(c -> {
-            try (PreparedStatement statement = c.prepareStatement("""
-                    SELECT s.launch_id, l.name, v.slug, v.name AS service_name, s.state, s.target_date, s.percent,
-                        s.open_blockers FROM launch_summary s JOIN launch l ON l.id = s.launch_id
-                    JOIN service v ON v.id = s.service_id
-                    WHERE s.active AND s.team_id = ANY (?) AND s.target_date <= ? ORDER BY s.target_date, s.launch_id
-                    LIMIT ?""")) {
-                statement.setArray(1, c.createArrayOf("bigint", teams));
-                statement.setObject(2, today.plusDays(DUE_SOON_DAYS));
-                statement.setInt(3, LIMIT);
-                List<DueLaunch> launches = new ArrayList<>();
-                try (ResultSet r = statement.executeQuery()) {
-                    while (r.next()) {
-                        LocalDate target = Sql.date(r, "target_date");
-                        launches.add(new DueLaunch(r.getLong("launch_id"), r.getString("name"), r.getString("slug"),
-                                r.getString("service_name"), LaunchState.valueOf(r.getString("state")), target,
-                                ChronoUnit.DAYS.between(today, target), r.getInt("percent"), r.getInt("open_blockers")));
-                    }
-                }
-                return launches;
-            }
-        });
+        List<DueLaunch> due = teams.length == 0 ? List.of() : sql.read(c -> Sql.list(c, """
+                SELECT s.launch_id, l.name, v.slug, v.name AS service_name, s.state, s.target_date, s.percent,
+                    s.open_blockers FROM launch_summary s JOIN launch l ON l.id = s.launch_id
+                JOIN service v ON v.id = s.service_id
+                WHERE s.active AND s.team_id = ANY (?) AND s.target_date <= ? ORDER BY s.target_date, s.launch_id
+                LIMIT ?""", r -> {
+                    LocalDate target = Sql.date(r, "target_date");
+                    return new DueLaunch(r.getLong("launch_id"), r.getString("name"), r.getString("slug"),
+                            r.getString("service_name"), LaunchState.valueOf(r.getString("state")), target,
+                            ChronoUnit.DAYS.between(today, target), r.getInt("percent"), r.getInt("open_blockers"));
+                }, c.createArrayOf("bigint", teams), today.plusDays(DUE_SOON_DAYS), LIMIT));
         return new Work(List.copyOf(mine), approver, List.copyOf(toSign), due);
     }
 
     /** Attaches each service's recovery data once to the items that follow it. */
     private void attach(List<LaunchItem> first, List<LaunchItem> second) {
-        Map<Long, List<LaunchItem>> byService = new LinkedHashMap<>();
-        Map<Long, Service> services = new LinkedHashMap<>();
+        Map<Service, List<LaunchItem>> byService = new LinkedHashMap<>();
         for (List<LaunchItem> items : List.of(first, second)) {
             for (LaunchItem item : items) {
-                services.putIfAbsent(item.launch.service.id, item.launch.service);
-                byService.computeIfAbsent(item.launch.service.id, k -> new ArrayList<>()).add(item);
+                byService.computeIfAbsent(item.launch.service, k -> new ArrayList<>()).add(item);
             }
         }
-        byService.forEach((id, items) -> linked.attach(services.get(id), items));
+        byService.forEach(linked::attach);
     }
 
     private static Item item(LaunchItem item, ItemCondition condition, LocalDate today) {

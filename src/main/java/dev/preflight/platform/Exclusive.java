@@ -33,11 +33,6 @@ public class Exclusive {
         this.instance = config.instanceName().orElseGet(Exclusive::hostAndProcess);
     }
 
-    /** Which instance this is, as {@code scheduled_work} records it. */
-    public String instance() {
-        return instance;
-    }
-
     /** Runs the work if no other instance runs work of the same name; false when it was skipped. */
     public boolean run(String name, Runnable work) {
         long key = KEY_SPACE | (name.hashCode() & 0xffffffffL);

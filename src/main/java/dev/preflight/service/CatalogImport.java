@@ -226,7 +226,7 @@ public class CatalogImport {
 
     /** Backstage names allow capitals, dots and underscores; slugs do not. */
     static String slug(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[._]+", "-");
+        return Slugs.from(name);
     }
 
     /** {@code group:default/payments} and {@code payments} both name the team payments. */

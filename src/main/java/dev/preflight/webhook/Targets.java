@@ -41,8 +41,7 @@ class Targets {
         } catch (URISyntaxException e) {
             return "is not a URL";
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
             return "must start with https:// (or http://)";
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {

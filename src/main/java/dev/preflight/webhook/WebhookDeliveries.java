@@ -77,21 +77,15 @@ public class WebhookDeliveries {
 
     /** Claims the due deliveries no other instance holds, and commits the claim. */
     List<Due> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> sql.inTransaction(c -> {
-            List<Due> due = Sql.list(c, """
-                    SELECT d.id, d.event, d.payload::text AS payload, d.attempts, w.url, w.format, w.secret
-                    FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id
-                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()
-                    ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED""",
-                    r -> new Due(r.getLong("id"), r.getString("event"), r.getString("payload"), r.getInt("attempts"),
-                            r.getString("url"), WebhookFormat.valueOf(r.getString("format")), r.getString("secret")),
-                    BATCH);
-            for (Due delivery : due) {
-                Sql.update(c, "UPDATE webhook_delivery SET next_attempt_at = ? WHERE id = ?", Instant.now().plus(CLAIM),
-                        delivery.id());
-            }
-            return due;
-        }));
+        return QuarkusTransaction.requiringNew().call(() -> sql.inTransaction(c -> Sql.list(c, """
+                UPDATE webhook_delivery d SET next_attempt_at = ?
+                FROM (SELECT id FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()
+                        ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) due, webhook w
+                WHERE d.id = due.id AND w.id = d.webhook_id
+                RETURNING d.id, d.event, d.payload::text AS payload, d.attempts, w.url, w.format, w.secret""",
+                r -> new Due(r.getLong("id"), r.getString("event"), r.getString("payload"), r.getInt("attempts"),
+                        r.getString("url"), WebhookFormat.valueOf(r.getString("format")), r.getString("secret")),
+                Instant.now().plus(CLAIM), BATCH)));
     }
 
     /** One attempt, and what came of it. */

@@ -1,7 +1,10 @@
 package dev.preflight.webhook;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +33,16 @@ import dev.preflight.team.Team;
 
 /**
  * Subscriptions of URLs to a team's or a service's events, and the deliveries owed to them. Members
- * of the team (engineers and up) and admins make and remove them and read their delivery logs;
- * others do not see them. A delivery is queued in the transaction of what it reports, so it is
+ * of the team see them and their delivery logs; engineers among them and admins make and remove
+ * them; others do not see them. A delivery is queued in the transaction of what it reports, so it is
  * never lost with a committed change and never sent for one that was rolled back.
  */
 @ApplicationScoped
 public class Webhooks {
 
     private static final int LOG_SIZE = 100;
+
+    private static final WebhookViews.Counts NO_DELIVERIES = new WebhookViews.Counts(0, 0, 0);
 
     private final InputValidator validator;
     private final Access access;
@@ -117,7 +122,7 @@ public class Webhooks {
         webhook.description = input.description() == null ? "" : input.description().trim();
         webhook.createdBy = by.username();
         webhook.persistAndFlush();
-        WebhookViews.Subscription view = view(webhook);
+        WebhookViews.Subscription view = view(webhook, NO_DELIVERIES);
         audit.record("webhook.create", "webhook", String.valueOf(webhook.id), null, view);
         return new WebhookViews.Created(view, webhook.secret);
     }
@@ -129,7 +134,9 @@ public class Webhooks {
         List<Webhook> all = current.isAdmin() ? Webhook.listAll()
                 : Webhook.list("teamId in ?1 or serviceId in (select s.id from Service s where s.team.id in ?1)",
                         current.teamIds().isEmpty() ? List.of(-1L) : current.teamIds());
-        return all.stream().sorted((a, b) -> Long.compare(a.id, b.id)).map(this::view).toList();
+        Map<Long, WebhookViews.Counts> counts = counts(all.stream().map(w -> w.id).toList());
+        return all.stream().sorted((a, b) -> Long.compare(a.id, b.id))
+                .map(w -> view(w, counts.getOrDefault(w.id, NO_DELIVERIES))).toList();
     }
 
     @Transactional
@@ -211,14 +218,37 @@ public class Webhooks {
     }
 
     private WebhookViews.Subscription view(Webhook webhook) {
+        return view(webhook, counts(List.of(webhook.id)).getOrDefault(webhook.id, NO_DELIVERIES));
+    }
+
+    private WebhookViews.Subscription view(Webhook webhook, WebhookViews.Counts counts) {
         String team = webhook.teamId == null ? null : Team.<Team>findById(webhook.teamId).slug;
         String service = webhook.serviceId == null ? null : Service.<Service>findById(webhook.serviceId).slug;
-        WebhookViews.Counts counts = sql.inTransaction(c -> Sql.first(c, """
-                SELECT count(*) FILTER (WHERE status = 'PENDING'), count(*) FILTER (WHERE status = 'DELIVERED'),
-                    count(*) FILTER (WHERE status = 'FAILED') FROM webhook_delivery WHERE webhook_id = ?""",
-                r -> new WebhookViews.Counts(r.getLong(1), r.getLong(2), r.getLong(3)), webhook.id == null ? -1 : webhook.id));
         return new WebhookViews.Subscription(webhook.id, team, service, webhook.url, webhook.format,
                 Arrays.stream(webhook.events).map(e -> WebhookEvent.byKey(e).orElseThrow()).toList(), webhook.description,
                 webhook.createdBy, webhook.createdAt, counts);
+    }
+
+    /** The deliveries of each subscription by status, in one query. */
+    private Map<Long, WebhookViews.Counts> counts(List<Long> ids) {
+        Map<Long, WebhookViews.Counts> counts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return counts;
+        }
+        sql.inTransaction(c -> {
+            try (PreparedStatement statement = c.prepareStatement("""
+                    SELECT webhook_id, count(*) FILTER (WHERE status = 'PENDING'),
+                        count(*) FILTER (WHERE status = 'DELIVERED'), count(*) FILTER (WHERE status = 'FAILED')
+                    FROM webhook_delivery WHERE webhook_id = ANY (?) GROUP BY webhook_id""")) {
+                statement.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        counts.put(r.getLong(1), new WebhookViews.Counts(r.getLong(2), r.getLong(3), r.getLong(4)));
+                    }
+                }
+            }
+            return null;
+        });
+        return counts;
     }
 }

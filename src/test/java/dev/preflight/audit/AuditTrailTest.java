@@ -75,16 +75,18 @@ class AuditTrailTest {
         Api.admin().when().get("/api/v1/audit/verify").then().body("intact", equalTo(true));
 
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE audit_removed_copy AS SELECT * FROM audit_event WHERE seq = " + (changed + 1));
-        }
-        sql("DELETE FROM audit_event WHERE seq = " + (changed + 1));
-        Api.admin().when().get("/api/v1/audit/verify").then().body("intact", equalTo(false))
-                .body("firstBroken.seq", equalTo((int) changed + 2))
-                .body("firstBroken.reason", equalTo("events " + (changed + 1) + " to " + (changed + 1) + " are missing"));
-
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM audit_removed_copy");
-            s.execute("DROP TABLE audit_removed_copy");
+            s.execute("CREATE TEMPORARY TABLE audit_removed_copy AS SELECT * FROM audit_event WHERE seq = "
+                    + (changed + 1));
+            sql("DELETE FROM audit_event WHERE seq = " + (changed + 1));
+            try {
+                Api.admin().when().get("/api/v1/audit/verify").then().body("intact", equalTo(false))
+                        .body("firstBroken.seq", equalTo((int) changed + 2))
+                        .body("firstBroken.reason", equalTo("events " + (changed + 1) + " to " + (changed + 1)
+                                + " are missing"));
+            } finally {
+                s.execute("INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM audit_removed_copy");
+                s.execute("DROP TABLE audit_removed_copy");
+            }
         }
         Api.admin().when().get("/api/v1/audit/verify").then().body("intact", equalTo(true));
         assertThat(Html.text(Browser.admin().get("/admin/audit/verify", 200), "[role=status]")).contains("intact");
@@ -144,8 +146,11 @@ class AuditTrailTest {
     private void sql(String statement) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
-            s.execute(statement);
-            s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            try {
+                s.execute(statement);
+            } finally {
+                s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+            }
         }
     }
 }

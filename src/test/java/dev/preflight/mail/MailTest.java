@@ -2,6 +2,9 @@ package dev.preflight.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.preflight.Api;
 import dev.preflight.Fixtures;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +46,9 @@ class MailTest {
 
     @Inject
     Digests digests;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private String team;
     private long launch;
@@ -73,7 +80,7 @@ class MailTest {
     }
 
     @Test
-    void the_digest_lists_overdue_items_and_sign_offs_and_goes_out_once_a_day() {
+    void the_digest_lists_overdue_items_and_sign_offs_and_goes_out_once_a_day() throws SQLException {
         String engineer = person("engineer", team);
         String approver = person("approver", team);
         String idle = person("engineer", team);
@@ -96,9 +103,15 @@ class MailTest {
         assertThat(mailbox.getMailsSentTo(idle)).as("nobody with nothing to do gets mail").isEmpty();
 
         LocalDate day = LocalDate.now().plusYears(50);
-        assertThat(digests.claim(day)).as("the first instance takes the day").isTrue();
-        assertThat(digests.claim(day)).as("the day's digest goes out once").isFalse();
-        assertThat(digests.claim(day.minusDays(1))).as("an earlier day never comes back").isFalse();
+        try {
+            assertThat(digests.claim(day)).as("the first instance takes the day").isTrue();
+            assertThat(digests.claim(day)).as("the day's digest goes out once").isFalse();
+            assertThat(digests.claim(day.minusDays(1))).as("an earlier day never comes back").isFalse();
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("DELETE FROM app_setting WHERE name = 'mail-digest-day'");
+            }
+        }
     }
 
     /** A person with an e-mail address; returns the address. */

@@ -3,15 +3,12 @@ package dev.preflight.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.preflight.Eventually;
+import dev.preflight.TestApplication;
 
 /**
  * Preflight processes, built as shipped, on one PostgreSQL: a change made through one reaches a
@@ -53,7 +50,7 @@ import dev.preflight.Eventually;
 class TwoInstancesIT {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
-    private static final String TOKEN = "pf_" + random(32);
+    private static final String TOKEN = "pf_" + TestApplication.random(32);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -277,7 +274,7 @@ class TwoInstancesIT {
     }
 
     private static Instance launch(String name) throws IOException {
-        int port = freePort();
+        int port = TestApplication.freePort();
         Path log = Path.of("target", "two-instances-" + name + ".log");
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
@@ -286,7 +283,7 @@ class TwoInstancesIT {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.put("PREFLIGHT_DATA_DIR", work.resolve("data-" + name).toString());
-        env.put("PREFLIGHT_ADMIN_PASSWORD", random(18));
+        env.put("PREFLIGHT_ADMIN_PASSWORD", TestApplication.random(18));
         env.put("PREFLIGHT_ADMIN_TOKEN", TOKEN);
         env.put("PREFLIGHT_INSTANCE_NAME", name);
         env.put("PREFLIGHT_REMINDERS_EVERY", "1s");
@@ -325,19 +322,5 @@ class TwoInstancesIT {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String random(int bytes) {
-        byte[] value = new byte[bytes];
-        new SecureRandom().nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 }

@@ -19,6 +19,7 @@ import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -129,10 +130,13 @@ class CatalogImportTest {
         assertThat(form.select("input[type=file][name=file]")).hasSize(1);
 
         String file = catalog("<script>alert(1)</script>", "production", "1");
-        Document preview = Html.parse(admin.request().accept("text/html")
+        Response previewed = admin.request().accept("text/html")
                 .multiPart("_csrf", admin.csrf()).multiPart("action", "preview").multiPart("text", "")
                 .multiPart("file", "catalog-info.yaml", file.getBytes(StandardCharsets.UTF_8), "application/yaml")
-                .post("/catalog/import").then().statusCode(200).extract().response());
+                .post("/catalog/import").then().statusCode(200).extract().response();
+        assertThat(previewed.asString()).as("the pasted text is escaped where the page carries it")
+                .doesNotContain("<script>alert(1)</script>");
+        Document preview = Html.parse(previewed);
         assertThat(Html.text(preview, "[aria-labelledby=changes-heading]")).contains(checkout).contains("a System, not a Component");
         assertThat(preview.html()).doesNotContain("<script>alert(1)</script>");
         Api.admin().when().get("/api/v1/services/" + checkout).then().statusCode(404);
