@@ -81,6 +81,10 @@ public final class EmbeddedDatabase {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path cluster = dir.resolve(CLUSTER);
         try {
+            Optional<EmbeddedDatabase> running = runningInThisJvm(dir);
+            if (running.isPresent()) {
+                return running.get();
+            }
             if (!Files.exists(dir)) {
                 Files.createDirectories(dir);
                 if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -88,16 +92,37 @@ public final class EmbeddedDatabase {
                 }
             }
             if (Files.exists(cluster.resolve("postgresql.conf"))) {
-                Optional<EmbeddedDatabase> running = runningInThisJvm(dir);
-                if (running.isPresent()) {
-                    return running.get();
+                if (heldByAnotherProcess(cluster)) {
+                    throw new IOException("the data folder is in use by another Preflight process");
                 }
                 stopOrphan(cluster);
             }
-            return launch(dir, ephemeral);
+            EmbeddedDatabase database = launch(dir, ephemeral);
+            System.setProperty(runningKey(dir), String.valueOf(database.port));
+            return database;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The server another Preflight process runs on the folder, or else the one this process runs
+     * or starts there: what a backup taken while Preflight runs needs.
+     */
+    public static synchronized EmbeddedDatabase attach(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path cluster = dir.resolve(CLUSTER);
+        try {
+            if (System.getProperty(runningKey(dir)) == null && Files.exists(cluster.resolve("postgresql.conf"))
+                    && heldByAnotherProcess(cluster)) {
+                int port = postmasterPort(cluster).orElseThrow(() -> new IOException(
+                        "the Preflight process using it has no server running"));
+                return new EmbeddedDatabase(port, credentials(dir).password());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not reach the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
+        }
+        return start(dir, false);
     }
 
     public String jdbcUrl() {
@@ -143,7 +168,10 @@ public final class EmbeddedDatabase {
         } catch (IllegalStateException e) {
             throw new IOException(e.getMessage() + "; the server log is " + dir.resolve(SERVER_LOG), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, ephemeral ? dir : null), "preflight-embedded-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.clearProperty(runningKey(dir));
+            stop(server, ephemeral ? dir : null);
+        }, "preflight-embedded-postgres-stop"));
         Credentials credentials = stored != null ? stored : secure(dir, server.getPort());
         EmbeddedDatabase database = new EmbeddedDatabase(server.getPort(), credentials.password());
         LOG.infof("Embedded PostgreSQL ready on port %d in %d ms; data folder %s", server.getPort(),
@@ -184,24 +212,41 @@ public final class EmbeddedDatabase {
         return credentials;
     }
 
-    /** The server this JVM started earlier for the folder, found through the lock it holds. */
+    /**
+     * The server this JVM started earlier for the folder. It is recorded in a system property, which
+     * outlives the class loaders of dev-mode reloads; the folder's lock cannot tell, since closing any
+     * channel on the lock file would release the lock the server's owner holds.
+     */
     private static Optional<EmbeddedDatabase> runningInThisJvm(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir.resolve(CLUSTER).resolve(LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        String port = System.getProperty(runningKey(dir));
+        if (port == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmbeddedDatabase(Integer.parseInt(port), credentials(dir).password()));
+    }
+
+    /** Whether a process holds the lock that the server's owner takes on the cluster (this one never asks about its own). */
+    private static boolean heldByAnotherProcess(Path cluster) throws IOException {
+        try (FileChannel channel = FileChannel.open(cluster.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new IOException("the data folder is in use by another Preflight process");
+                return true;
             }
             lock.release();
-            return Optional.empty();
-        } catch (OverlappingFileLockException held) {
-            int port = postmasterPort(dir.resolve(CLUSTER))
-                    .orElseThrow(() -> new IOException("the server this process started is no longer running"));
-            String password = Credentials.read(dir.resolve(CREDENTIALS))
-                    .orElseThrow(() -> new IOException("the credentials file " + dir.resolve(CREDENTIALS) + " is missing"))
-                    .password();
-            return Optional.of(new EmbeddedDatabase(port, password));
+            return false;
+        } catch (OverlappingFileLockException heldHere) {
+            return true;
         }
+    }
+
+    private static String runningKey(Path dir) {
+        return "preflight.embedded-database.running." + dir;
+    }
+
+    private static Credentials credentials(Path dir) throws IOException {
+        return Credentials.read(dir.resolve(CREDENTIALS))
+                .orElseThrow(() -> new IOException("the credentials file " + dir.resolve(CREDENTIALS) + " is missing"));
     }
 
     /** A postmaster still running on the folder although no process holds its lock: its owner was killed. */

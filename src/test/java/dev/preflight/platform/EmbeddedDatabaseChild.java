@@ -45,7 +45,8 @@ public final class EmbeddedDatabaseChild {
                     Runtime.getRuntime().halt(9);
                 }
                 case "hold" -> {
-                    System.out.println("holding");
+                    EmbeddedDatabase again = EmbeddedDatabase.start(Path.of(args[0]), false);
+                    System.out.println("holding " + again.port());
                     System.out.flush();
                     System.in.read();
                 }

@@ -73,7 +73,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void a_folder_in_use_by_another_process_is_refused_with_a_clear_message() throws Exception {
+    void a_folder_in_use_by_another_process_is_refused_with_a_clear_message_and_can_be_attached_to() throws Exception {
         child("write", "x");
         Process holder = start("hold");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
@@ -85,6 +85,15 @@ class EmbeddedDatabaseTest {
 
             assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, false))
                     .hasMessageContaining("in use by another Preflight process");
+
+            EmbeddedDatabase attached = EmbeddedDatabase.attach(dataDir);
+            assertThat(attached.port()).as("a backup reaches the holder's server").isEqualTo(
+                    Integer.parseInt(line.substring(line.indexOf(' ') + 1).trim()));
+            try (Connection c = DriverManager.getConnection(attached.jdbcUrl(), attached.username(), attached.password());
+                    ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM note")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
         } finally {
             holder.getOutputStream().close();
             assertThat(holder.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();

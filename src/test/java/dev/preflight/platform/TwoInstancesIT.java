@@ -49,41 +49,27 @@ import dev.preflight.TestApplication;
  */
 class TwoInstancesIT {
 
-    private static final Duration START_LIMIT = Duration.ofMinutes(3);
     private static final String TOKEN = "pf_" + TestApplication.random(32);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = PreflightProcess.HTTP;
 
     private static Path work;
     private static EmbeddedDatabase database;
-    private static Instance a;
-    private static Instance b;
-
-    /** One Preflight process. */
-    record Instance(String name, int port, Process process, Path log) {
-
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-    }
+    private static PreflightProcess a;
+    private static PreflightProcess b;
 
     @BeforeAll
     static void start() throws Exception {
         work = Files.createTempDirectory("preflight-two-instances");
         database = EmbeddedDatabase.start(work.resolve("db"), true);
-        a = launch("a");
-        awaitReady(a);
-        b = launch("b");
-        awaitReady(b);
+        a = launch("a").awaitReady();
+        b = launch("b").awaitReady();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Instance instance : Stream.of(a, b).filter(i -> i != null).toList()) {
-            instance.process().destroy();
-            if (!instance.process().waitFor(30, TimeUnit.SECONDS)) {
-                instance.process().destroyForcibly();
-            }
+        for (PreflightProcess instance : Stream.of(a, b).filter(i -> i != null).toList()) {
+            instance.stop();
         }
     }
 
@@ -176,8 +162,7 @@ class TwoInstancesIT {
                 .path("slug").asText();
         long launch = openLaunch(service, LocalDate.now().plusDays(20));
         String item = firstItem(launch);
-        Instance victim = launch("c");
-        awaitReady(victim);
+        PreflightProcess victim = launch("c").awaitReady();
 
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         AtomicBoolean killed = new AtomicBoolean();
@@ -213,8 +198,7 @@ class TwoInstancesIT {
         }
         scripts.shutdown();
 
-        Instance restarted = launch("c");
-        awaitReady(restarted);
+        PreflightProcess restarted = launch("c").awaitReady();
         Set<String> stored = new HashSet<>();
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT comment FROM launch_event WHERE launch_id = ? AND comment LIKE 'kill-%'")) {
@@ -225,8 +209,7 @@ class TwoInstancesIT {
                 }
             }
         } finally {
-            restarted.process().destroy();
-            restarted.process().waitFor(30, TimeUnit.SECONDS);
+            restarted.stop();
         }
         System.out.printf("kill -9 under load: %d writes acknowledged before the kill, %d of them stored, %d stored in all%n",
                 acknowledged.size(), acknowledged.stream().filter(stored::contains).count(), stored.size());
@@ -245,7 +228,7 @@ class TwoInstancesIT {
         return JSON.readTree(read.body()).path("items").get(0).path("key").asText();
     }
 
-    private static JsonNode create(Instance instance, String path, Map<String, Object> body) throws Exception {
+    private static JsonNode create(PreflightProcess instance, String path, Map<String, Object> body) throws Exception {
         HttpResponse<String> response = HTTP.send(json(instance, path)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -253,7 +236,7 @@ class TwoInstancesIT {
         return JSON.readTree(response.body());
     }
 
-    private static HttpRequest.Builder json(Instance instance, String path) {
+    private static HttpRequest.Builder json(PreflightProcess instance, String path) {
         return HttpRequest.newBuilder(URI.create(instance.url(path))).header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json");
     }
@@ -273,54 +256,14 @@ class TwoInstancesIT {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 
-    private static Instance launch(String name) throws IOException {
-        int port = TestApplication.freePort();
-        Path log = Path.of("target", "two-instances-" + name + ".log");
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        env.put("PREFLIGHT_DATA_DIR", work.resolve("data-" + name).toString());
-        env.put("PREFLIGHT_ADMIN_PASSWORD", TestApplication.random(18));
-        env.put("PREFLIGHT_ADMIN_TOKEN", TOKEN);
-        env.put("PREFLIGHT_INSTANCE_NAME", name);
-        env.put("PREFLIGHT_REMINDERS_EVERY", "1s");
-        env.put("PREFLIGHT_REMINDERS_DELAY", "1s");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        return new Instance(name, port, builder.start(), log);
-    }
-
-    private static void awaitReady(Instance instance) {
-        try {
-            Eventually.until(START_LIMIT, () -> {
-                assertThat(instance.process().isAlive()).as("instance " + instance.name() + " is running; see "
-                        + instance.log()).isTrue();
-                try {
-                    return HTTP.send(HttpRequest.newBuilder(URI.create(instance.url("/q/health/ready"))).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException e) {
-                    return false;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            });
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n" + tail(instance.log()), e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+    private static PreflightProcess launch(String name) throws IOException {
+        return PreflightProcess.start(name, TOKEN, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", database.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", database.password(),
+                "PREFLIGHT_DATA_DIR", work.resolve("data-" + name).toString(),
+                "PREFLIGHT_INSTANCE_NAME", name,
+                "PREFLIGHT_REMINDERS_EVERY", "1s",
+                "PREFLIGHT_REMINDERS_DELAY", "1s"));
     }
 }

@@ -1,0 +1,23 @@
+package dev.preflight;
+
+import dev.preflight.backup.BackupCommand;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts Preflight, or runs one of its commands ({@code backup}, {@code restore}) on its database
+ * and exits without starting the server.
+ */
+@QuarkusMain
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String... args) {
+        if (args.length > 0 && BackupCommand.handles(args[0])) {
+            System.exit(BackupCommand.run(args));
+        }
+        Quarkus.run(args);
+    }
+}

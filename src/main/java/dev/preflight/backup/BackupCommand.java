@@ -1,0 +1,165 @@
+package dev.preflight.backup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import dev.preflight.platform.EmbeddedDatabase;
+import dev.preflight.platform.EmbeddedDatabaseDriver;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * {@code backup [FILE]} and {@code restore FILE} from the command line, for the database
+ * Preflight is configured with: the embedded one in the data folder (also while Preflight runs on
+ * it), or the server {@code QUARKUS_DATASOURCE_JDBC_URL} names. Reads the same configuration as
+ * Preflight, without starting it.
+ */
+public final class BackupCommand {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int REFUSED = 2;
+
+    private static final String USAGE = """
+            Usage:
+              java -jar quarkus-run.jar backup [FILE]   write a backup (default: preflight-<UTC time>.backup)
+              java -jar quarkus-run.jar restore FILE    restore a backup into an empty database
+            The database is the one Preflight is configured with: the embedded one in PREFLIGHT_DATA_DIR
+            (default ~/.preflight), or QUARKUS_DATASOURCE_JDBC_URL with QUARKUS_DATASOURCE_USERNAME and
+            QUARKUS_DATASOURCE_PASSWORD.""";
+
+    private final SmallRyeConfig config;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BackupCommand(SmallRyeConfig config, PrintStream out, PrintStream err) {
+        this.config = config;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Whether the first argument names one of these commands. */
+    public static boolean handles(String command) {
+        return "backup".equals(command) || "restore".equals(command);
+    }
+
+    /** Runs the command the arguments name; returns the process's exit code. */
+    public static int run(String... args) {
+        try {
+            return new BackupCommand(configuration(), System.out, System.err).execute(args);
+        } catch (IOException e) {
+            System.err.println("Could not read Preflight's configuration: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    int execute(String... args) {
+        try {
+            if ("backup".equals(args[0]) && args.length <= 2) {
+                return backup(args.length == 2 ? Path.of(args[1]) : Path.of(defaultName()));
+            }
+            if ("restore".equals(args[0]) && args.length == 2) {
+                return restore(Path.of(args[1]));
+            }
+            err.println(USAGE);
+            return REFUSED;
+        } catch (Restore.Refused e) {
+            err.println("Not restored: " + e.getMessage());
+            return REFUSED;
+        } catch (IOException | SQLException | RuntimeException e) {
+            err.println(args[0] + " failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int backup(Path file) throws IOException, SQLException {
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            err.println("Not written: " + target + " exists already; name a new file");
+            return REFUSED;
+        }
+        Path temp = target.resolveSibling(target.getFileName() + ".partial");
+        long started = System.nanoTime();
+        BackupManifest manifest;
+        Files.deleteIfExists(temp);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        try (Connection c = target(true).dataSource().getConnection(); OutputStream stream = Files.newOutputStream(temp)) {
+            manifest = Backup.write(c, stream);
+        } catch (IOException | SQLException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target);
+        }
+        out.printf("Backup written to %s: %d tables, %,d rows, %,d bytes in %d ms (schema version %s)%n", target,
+                manifest.tables().size(), manifest.rows(), Files.size(target),
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), manifest.schemaVersion());
+        out.println("It holds password and token hashes and webhook secrets: keep it as private as the database.");
+        return OK;
+    }
+
+    private int restore(Path file) throws IOException, SQLException {
+        if (!Files.isRegularFile(file)) {
+            err.println("Not restored: " + file.toAbsolutePath() + " is not a file");
+            return REFUSED;
+        }
+        long started = System.nanoTime();
+        BackupManifest manifest = Restore.into(target(false), file, out::println);
+        out.printf("Restored %,d rows into %d tables in %d ms. Start Preflight on this database to use them.%n",
+                manifest.rows(), manifest.tables().size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return OK;
+    }
+
+    /** The configured database; the embedded one is reached where it runs, or started for the command. */
+    private Restore.Target target(boolean attach) {
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        if (!url.startsWith(EmbeddedDatabaseDriver.URL)) {
+            return new Restore.Target(url, config.getOptionalValue("quarkus.datasource.username", String.class)
+                    .orElse(null), config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+        }
+        Path dataDir = Path.of(config.getValue("preflight.data-dir", String.class));
+        EmbeddedDatabase database;
+        try {
+            database = attach ? EmbeddedDatabase.attach(dataDir) : EmbeddedDatabase.start(dataDir, false);
+        } catch (UncheckedIOException e) {
+            throw new Restore.Refused(e.getMessage() + (attach ? "" : "; stop Preflight before restoring"), e);
+        }
+        return new Restore.Target(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    private static String defaultName() {
+        return "preflight-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + ".backup";
+    }
+
+    /** Preflight's own configuration: system properties, environment, then application.properties (production profile). */
+    private static SmallRyeConfig configuration() throws IOException {
+        URL properties = BackupCommand.class.getClassLoader().getResource("application.properties");
+        if (properties == null) {
+            throw new IOException("application.properties is not on the class path");
+        }
+        return new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors().withProfile("prod")
+                .withSources(new PropertiesConfigSource(properties, 250)).build();
+    }
+}
