@@ -9,10 +9,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * and exits without starting the server.
  */
 @QuarkusMain
-public final class Main {
-
-    private Main() {
-    }
+public class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && BackupCommand.handles(args[0])) {

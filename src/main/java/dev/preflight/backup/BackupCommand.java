@@ -149,8 +149,12 @@ public final class BackupCommand {
     }
 
     private static String defaultName() {
-        return "preflight-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + ".backup";
+        return "preflight-" + timestamp(LocalDateTime.now(ZoneOffset.UTC)) + ".backup";
+    }
+
+    /** The time in a backup's default file name. */
+    static String timestamp(LocalDateTime utc) {
+        return utc.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 
     /** Preflight's own configuration: system properties, environment, then application.properties (production profile). */

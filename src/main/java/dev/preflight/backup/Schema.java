@@ -22,15 +22,18 @@ final class Schema {
     private Schema() {
     }
 
-    /** Settings that make COPY's text identical whatever the server's or the session's defaults. */
+    /**
+     * Settings that make COPY's text identical whatever the server's or the session's defaults, for
+     * the current transaction only (a pooled connection goes back as it came).
+     */
     static void fixSessionFormats(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("SET TimeZone = 'UTC'");
-            s.execute("SET DateStyle = 'ISO, YMD'");
-            s.execute("SET IntervalStyle = 'postgres'");
-            s.execute("SET extra_float_digits = 3");
-            s.execute("SET bytea_output = 'hex'");
-            s.execute("SET client_encoding = 'UTF8'");
+            s.execute("SET LOCAL TimeZone = 'UTC'");
+            s.execute("SET LOCAL DateStyle = 'ISO, YMD'");
+            s.execute("SET LOCAL IntervalStyle = 'postgres'");
+            s.execute("SET LOCAL extra_float_digits = 3");
+            s.execute("SET LOCAL bytea_output = 'hex'");
+            s.execute("SET LOCAL client_encoding = 'UTF8'");
         }
     }
 

@@ -10,10 +10,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -145,14 +147,53 @@ class AuthorizationMatrixTest {
         Api.admin().when().get(hook.replace("/settings", "/api/v1")).then().statusCode(200);
     }
 
+    /**
+     * Catalog, launches and the board are open to every signed-in reader by design; the lists that
+     * belong to someone (tokens, webhooks, a person's own work) must hold nothing of anybody else's.
+     */
     @Test
-    void token_lists_show_only_the_callers_own_tokens() {
-        List<String> ownPrefixes = Api.as(engineerA.writeToken()).when().get("/api/v1/tokens").then().statusCode(200)
-                .extract().jsonPath().getList("prefix");
-        List<String> othersSee = Api.as(engineerB.writeToken()).when().get("/api/v1/tokens").then().statusCode(200)
-                .extract().jsonPath().getList("prefix");
-        assertThat(ownPrefixes).isNotEmpty();
-        assertThat(othersSee).doesNotContainAnyElementsOf(ownPrefixes);
+    void lists_that_belong_to_the_caller_hold_nothing_of_another_user_or_team() {
+        String hook = webhook();
+        long hookId = Long.parseLong(hook.substring(hook.lastIndexOf('/') + 1));
+        long dueSoon = Api.as(engineerA.writeToken()).contentType(ContentType.JSON).body(Map.of("service",
+                Fixtures.service(teamA, 2), "template", template, "name", "Soon", "environment", "production",
+                "targetDate", LocalDate.now().plusDays(5).toString())).when().post("/api/v1/launches").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        Set<Principal> teamA = EnumSet.of(Principal.OWN_ENGINEER, Principal.READ_TOKEN, Principal.WRITE_TOKEN);
+        int lists = 0;
+        for (Map.Entry<Principal, String> principal : tokens.entrySet()) {
+            if (principal.getKey() == Principal.REVOKED_TOKEN || principal.getKey() == Principal.EXPIRED_TOKEN) {
+                continue;
+            }
+            String token = principal.getValue();
+            List<String> ownTokens = tokens.entrySet().stream().filter(t -> sameUser(principal.getKey(), t.getKey()))
+                    .map(t -> t.getValue().substring(0, 10)).toList();
+            List<String> othersTokens = tokens.values().stream().map(t -> t.substring(0, 10))
+                    .filter(prefix -> !ownTokens.contains(prefix)).toList();
+            assertThat(Api.as(token).when().get("/api/v1/tokens").then().statusCode(200).extract().jsonPath()
+                    .<String>getList("prefix")).as("tokens listed for " + principal.getKey())
+                    .doesNotContainAnyElementsOf(othersTokens);
+
+            List<Long> hooks = Api.as(token).when().get("/api/v1/webhooks").then().statusCode(200).extract()
+                    .jsonPath().getList("id", Long.class);
+            boolean mayKnow = teamA.contains(principal.getKey()) || principal.getKey() == Principal.ADMIN;
+            assertThat(hooks.contains(hookId)).as("team A's webhook listed for " + principal.getKey())
+                    .isEqualTo(mayKnow);
+
+            List<Long> due = Api.as(token).when().get("/api/v1/me/work").then().statusCode(200).extract()
+                    .jsonPath().getList("dueSoon.id", Long.class);
+            assertThat(due.contains(dueSoon)).as("team A's launch due soon in the work of " + principal.getKey())
+                    .isEqualTo(teamA.contains(principal.getKey()));
+            lists += 3;
+        }
+        System.out.printf("Caller-owned lists: %d lists checked for other users' and teams' records%n", lists);
+    }
+
+    /** Whether two principals are the same person (engineer A holds the read and write tokens too). */
+    private static boolean sameUser(Principal a, Principal b) {
+        Set<Principal> engineerA = EnumSet.of(Principal.OWN_ENGINEER, Principal.READ_TOKEN, Principal.WRITE_TOKEN,
+                Principal.REVOKED_TOKEN, Principal.EXPIRED_TOKEN);
+        return a == b || engineerA.contains(a) && engineerA.contains(b);
     }
 
     @Test
@@ -269,6 +310,7 @@ class AuthorizationMatrixTest {
                 """.formatted(Fixtures.unique("imported"), teamA), "application/yaml"), adminWrite200));
         rules.put("GET /api/v1/audit", new Rule(p -> new Call("/api/v1/audit", null), adminRead));
         rules.put("GET /api/v1/audit/verify", new Rule(p -> new Call("/api/v1/audit/verify", null), adminRead));
+        rules.put("GET /api/v1/backup", new Rule(p -> new Call("/api/v1/backup", null), adminRead));
         rules.put("GET /api/v1/me/work", new Rule(p -> new Call("/api/v1/me/work", null), read));
 
         Map<Principal, Integer> launchWork200 = expect(403, 200, 403, 200, 200, 403, 200);
