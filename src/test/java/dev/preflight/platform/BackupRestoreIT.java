@@ -194,6 +194,15 @@ class BackupRestoreIT {
             assertThat(chain.path("headHash")).isEqualTo(sourceChain.path("headHash"));
             System.out.printf("Restored (%s): %d responses identical to the original's, audit chain of %d events "
                     + "intact, same head hash%n", name, served.size(), chain.path("checked").asLong());
+
+            HttpResponse<String> created = PreflightProcess.HTTP.send(request(preflight, "/api/v1/teams")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"name\":\"Team after the restore\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as("a write on the copy takes new ids: " + created.body()).isEqualTo(201);
+            changeSomeItems(preflight);
+            Eventually.until(() -> chain(preflight).path("notYetChained").asLong() == 0);
+            assertThat(chain(preflight).path("intact").asBoolean()).as("the chain goes on from the restored head")
+                    .isTrue();
         } finally {
             preflight.stop();
         }
