@@ -873,4 +873,28 @@ public interface AppMessages {
 
     @Message
     String audit_head_label(long seq);
+
+    @Message
+    String backup_title();
+
+    @Message
+    String backup_intro();
+
+    @Message
+    String backup_download();
+
+    @Message
+    String backup_private();
+
+    @Message
+    String backup_command();
+
+    @Message
+    String backup_command_help();
+
+    @Message
+    String backup_restore();
+
+    @Message
+    String backup_restore_help();
 }

@@ -63,4 +63,7 @@ public interface LayoutMessages {
 
     @Message
     String nav_audit();
+
+    @Message
+    String nav_backup();
 }

@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.preflight.Api;
+import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,6 +78,32 @@ class BackupDownloadTest {
         } finally {
             Files.delete(file);
         }
+    }
+
+    @Test
+    void the_admin_page_explains_backups_and_hands_one_to_an_admin_only() throws Exception {
+        Browser admin = Browser.admin();
+        Document page = admin.get("/admin/backup", 200);
+        assertThat(page.select("a[href=/admin/backup/download][download]")).hasSize(1);
+        assertThat(page.select("pre").text()).contains("/api/v1/backup").contains("restore");
+        assertThat(page.select("nav a[aria-current=page]").text()).isEqualTo("Backup");
+
+        Response download = admin.request().when().get("/admin/backup/download");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.contentType()).isEqualTo("application/zip");
+        Path file = Files.createTempFile("preflight", ".backup");
+        try {
+            Files.write(file, download.asByteArray());
+            assertThat(Restore.check(file).tables()).isNotEmpty();
+        } finally {
+            Files.delete(file);
+        }
+
+        Browser viewer = Fixtures.user("viewer").browser();
+        viewer.get("/admin/backup", 403);
+        assertThat(viewer.request().when().get("/admin/backup/download").statusCode()).isEqualTo(403);
+        assertThat(Api.anonymous().redirects().follow(false).accept("text/html").when().get("/admin/backup")
+                .statusCode()).isEqualTo(303);
     }
 
     private long count(String table) throws SQLException {

@@ -1,0 +1,50 @@
+package dev.preflight.backup;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import dev.preflight.audit.AuditLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * A backup as an HTTP download, for the API and the admin page alike. Every download is in the
+ * audit log: a backup holds everything, password hashes included.
+ */
+@ApplicationScoped
+public class Backups {
+
+    static final String MEDIA_TYPE = "application/zip";
+
+    private final DataSource dataSource;
+    private final AuditLog audit;
+
+    public Backups(DataSource dataSource, AuditLog audit) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+    }
+
+    /** Records the download, then streams the archive; the manifest comes last, so a download cut short is refused by the restore. */
+    public Response download() {
+        QuarkusTransaction.requiringNew().run(() -> audit.record("backup.download", "database", null, null, null));
+        StreamingOutput body = out -> {
+            try (Connection c = dataSource.getConnection()) {
+                Backup.write(c, out);
+            } catch (SQLException e) {
+                throw new IOException("the backup stopped: " + e.getMessage(), e);
+            }
+        };
+        String name = "preflight-" + BackupCommand.timestamp(LocalDateTime.now(ZoneOffset.UTC)) + ".backup";
+        return Response.ok(body, MEDIA_TYPE).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name
+                + "\"").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}
