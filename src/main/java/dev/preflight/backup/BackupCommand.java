@@ -80,7 +80,7 @@ public final class BackupCommand {
             err.println(USAGE);
             return REFUSED;
         } catch (Restore.Refused e) {
-            err.println("Not restored: " + e.getMessage());
+            err.println(("restore".equals(args[0]) ? "Not restored: " : "No backup written: ") + e.getMessage());
             return REFUSED;
         } catch (IOException | SQLException | RuntimeException e) {
             err.println(args[0] + " failed: " + e.getMessage());
@@ -91,7 +91,7 @@ public final class BackupCommand {
     private int backup(Path file) throws IOException, SQLException {
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) {
-            err.println("Not written: " + target + " exists already; name a new file");
+            err.println("No backup written: " + target + " exists already; name a new file");
             return REFUSED;
         }
         Path temp = target.resolveSibling(target.getFileName() + ".partial");
@@ -125,7 +125,7 @@ public final class BackupCommand {
             return REFUSED;
         }
         long started = System.nanoTime();
-        BackupManifest manifest = Restore.into(target(false), file, out::println);
+        BackupManifest manifest = Restore.into(() -> target(false), file, out::println);
         out.printf("Restored %,d rows into %d tables in %d ms. Start Preflight on this database to use them.%n",
                 manifest.rows(), manifest.tables().size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
         return OK;
@@ -139,6 +139,10 @@ public final class BackupCommand {
                     .orElse(null), config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
         }
         Path dataDir = Path.of(config.getValue("preflight.data-dir", String.class));
+        if (attach && !EmbeddedDatabase.exists(dataDir)) {
+            throw new Restore.Refused("there is no embedded database in " + dataDir.toAbsolutePath()
+                    + "; set PREFLIGHT_DATA_DIR to the data folder Preflight uses");
+        }
         EmbeddedDatabase database;
         try {
             database = attach ? EmbeddedDatabase.attach(dataDir) : EmbeddedDatabase.start(dataDir, false);

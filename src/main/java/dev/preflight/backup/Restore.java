@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -89,12 +90,16 @@ public final class Restore {
         }
     }
 
-    /** Restores the archive into the target, which must hold nothing yet. */
-    public static BackupManifest into(Target target, Path archive, Consumer<String> progress)
+    /**
+     * Restores the archive into the target, which must hold nothing yet. The target is asked for
+     * only once the archive is checked, so that a bad file starts no database.
+     */
+    public static BackupManifest into(Supplier<Target> targets, Path archive, Consumer<String> progress)
             throws IOException, SQLException {
         BackupManifest manifest = check(archive);
         progress.accept(String.format("Backup checked: %d tables, %,d rows, schema version %s, taken %s",
                 manifest.tables().size(), manifest.rows(), manifest.schemaVersion(), manifest.createdAt()));
+        Target target = targets.get();
         try (Connection c = connect(target)) {
             List<String> present = Schema.objects(c);
             if (!present.isEmpty()) {

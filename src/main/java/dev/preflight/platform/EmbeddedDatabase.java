@@ -125,6 +125,11 @@ public final class EmbeddedDatabase {
         return start(dir, false);
     }
 
+    /** Whether the folder holds a cluster, running or not. */
+    public static boolean exists(Path dataDir) {
+        return Files.exists(dataDir.resolve(CLUSTER).resolve("postgresql.conf"));
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }

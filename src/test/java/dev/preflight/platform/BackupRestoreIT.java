@@ -138,6 +138,7 @@ class BackupRestoreIT {
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
         assertThat(refused.output()).contains("the rows of table launch_item do not match the backup's manifest")
                 .doesNotContain("Schema built");
+        assertThat(work.resolve("changed")).as("no database was even started").doesNotExist();
     }
 
     @Test
