@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -49,10 +50,19 @@ public class ProblemMappers {
         return response;
     }
 
+    /**
+     * A path or query parameter that does not convert to its type ({@code page=abc}) reaches here as
+     * not found with the conversion failure as its cause, as JAX-RS has it; the address exists and
+     * the request is malformed, so it is answered as such.
+     */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, request);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            return problems.response(ProblemType.MALFORMED_REQUEST, "A parameter in the address does not have the "
+                    + "type the operation declares, such as a number.", List.of(), request);
         }
         ProblemType type = ProblemType.forStatus(e.getResponse().getStatus());
         if (type == ProblemType.INTERNAL_ERROR) {

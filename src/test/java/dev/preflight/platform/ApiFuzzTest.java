@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,14 +30,17 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Requests generated from the API description, valid, boundary and invalid (wrong types, huge and
  * odd strings, nulls, missing and extra fields, bad enums, negative numbers, path traversal), sent by
- * an administrator of its own (so that what it deletes or revokes is its own) to every operation: none may answer 5xx, every error must be a problem, and no
- * body may show a stack trace or the database's own words. The seed is fixed unless
- * {@code -Dseed=} says otherwise ({@code random} for a new one).
+ * an administrator of its own (so that what it deletes or revokes is its own) to every operation:
+ * none may answer 5xx, every error must be a problem, no body may show a stack trace or the
+ * database's own words, and every answer must be one the description declares (status,
+ * Content-Type and schema), since clients are generated from it. The seed is fixed unless
+ * {@code -Dseed=} says otherwise ({@code random} for a new one); there are 10,000 requests unless
+ * {@code -Dfuzz.requests=} asks for another number.
  */
 @QuarkusTest
 class ApiFuzzTest {
 
-    private static final int REQUESTS = 10_000;
+    private static final int DEFAULT_REQUESTS = 10_000;
     /**
      * The HTTP server refuses a request line over 4 KB itself, before Preflight sees it: 414 with an
      * empty body, or the connection closed while a body is still being sent.
@@ -51,7 +56,8 @@ class ApiFuzzTest {
     private boolean hostile;
 
     @Test
-    void ten_thousand_generated_requests_get_no_5xx_and_every_error_is_a_problem_without_internals() throws Exception {
+    void generated_requests_get_no_5xx_and_answers_as_described_every_error_a_problem_without_internals()
+            throws Exception {
         String team = Fixtures.team();
         String service = Fixtures.service(team, 2);
         long launch = Fixtures.launch(service, Fixtures.template(true));
@@ -66,52 +72,35 @@ class ApiFuzzTest {
                 "2026-13-45", "2026-12-01", "P1D", "1 h", List.of(), List.of("x", 1), Map.of(), Map.of("a", "b")));
         oddValues.add(null);
 
-        JsonNode description = JSON.readTree(Api.anonymous().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        String descriptionText = Api.anonymous().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        JsonNode description = JSON.readTree(descriptionText);
+        OpenApiResponses declared = new OpenApiResponses(descriptionText);
         List<Operation> operations = new ArrayList<>();
         description.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
                 method -> operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue()))));
         assertThat(operations).hasSizeGreaterThan(50);
 
         long seed = PropertyCheck.seed();
+        int requests = requests();
         Random random = new Random(seed);
         Map<Integer, Integer> statuses = new LinkedHashMap<>();
         List<String> wrong = new ArrayList<>();
+        List<String> undescribed = new ArrayList<>();
         int tooLong = 0;
-        for (int i = 0; i < REQUESTS; i++) {
+        int validated = 0;
+        for (int i = 0; i < requests; i++) {
             Operation operation = operations.get(i % operations.size());
             hostile = random.nextBoolean();
-            RequestSpecification request = Api.as(token).urlEncodingEnabled(false);
-            String path = operation.path();
-            int queryLength = 0;
-            for (JsonNode parameter : operation.spec().path("parameters")) {
-                String name = parameter.path("name").asText();
-                String in = parameter.path("in").asText();
-                Object value = value(random, parameter.path("schema"), description);
-                if (in.equals("path")) {
-                    path = path.replace("{" + name + "}", encodePath(value == null ? "null" : String.valueOf(value)));
-                } else if (in.equals("query") && value != null && random.nextInt(hostile ? 4 : 2) > 0) {
-                    String encoded = URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8);
-                    request.queryParam(name, encoded);
-                    queryLength += name.length() + encoded.length() + 2;
-                } else if (in.equals("header") && value != null && random.nextInt(3) == 0) {
-                    request.header(name, ascii(String.valueOf(value)));
-                }
-            }
-            JsonNode body = operation.spec().path("requestBody").path("content");
-            if (!body.isMissingNode()) {
-                String type = body.fieldNames().next();
-                request.contentType(type);
-                request.body(bodyText(random, body.path(type).path("schema"), description, type));
-            }
+            Call call = call(random, operation, description);
             Response response;
             try {
-                response = request.when().request(operation.method(), path);
+                response = call.send(token);
             } catch (Exception e) {
-                if (path.length() + queryLength > REQUEST_LINE_LIMIT) {
+                if (call.requestLineLength() > REQUEST_LINE_LIMIT) {
                     tooLong++;
                 } else {
-                    wrong.add(operation.method() + " " + abbreviate(path) + ": the request failed on the way: " + e);
+                    wrong.add(call + ": the request failed on the way: " + e);
                 }
                 continue;
             }
@@ -121,26 +110,99 @@ class ApiFuzzTest {
                 newTokens++;
             }
             statuses.merge(status / 100 * 100, 1, Integer::sum);
+            if (status == URI_TOO_LONG) {
+                tooLong++;
+                continue;
+            }
             String text = response.asString();
-            String what = operation.method() + " " + abbreviate(path) + " -> " + status + ": " + abbreviate(text);
+            String what = call + " -> " + status + ": " + abbreviate(text);
             if (status >= 500) {
                 wrong.add(what);
-            } else if (status == URI_TOO_LONG) {
-                tooLong++;
             } else if (status >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
                 wrong.add("not a problem: " + what);
             } else if (LEAKS.stream().anyMatch(text::contains)) {
                 wrong.add("shows internals: " + what);
             }
+            validated++;
+            for (String violation : declared.violations(operation.method(), operation.path(), status,
+                    response.contentType(), text)) {
+                undescribed.add(violation + ": " + what);
+            }
         }
         System.out.printf("API fuzzing: %d requests over %d operations (seed %d): %s by class of status (%d of them "
                 + "refused by the HTTP server for a request line over 4 KB; %d times the fuzzer had revoked its own "
-                + "token), %d wrong%n", REQUESTS, operations.size(), seed, statuses, tooLong, newTokens, wrong.size());
-        assertThat(wrong).as("answers that are 5xx, not problems, or show internals (seed " + seed + ")")
-                .isEmpty();
+                + "token), %d wrong; %d answers validated against the API description, %d not as described%n",
+                requests, operations.size(), seed, statuses, tooLong, newTokens, wrong.size(), validated,
+                undescribed.size());
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(wrong).as("answers that are 5xx, not problems, or show internals (seed " + seed + ")")
+                    .isEmpty();
+            softly.assertThat(undescribed).as("answers that the API description does not declare (seed " + seed + ")")
+                    .isEmpty();
+        });
+    }
+
+    /** {@value #DEFAULT_REQUESTS} requests unless {@code -Dfuzz.requests=} asks for another number. */
+    private static int requests() {
+        String configured = System.getProperty("dev.preflight.test.fuzz.requests", "");
+        return configured.isBlank() ? DEFAULT_REQUESTS : Integer.parseInt(configured);
+    }
+
+    /** A request to an operation, its parameters and body drawn from their schemas. */
+    private Call call(Random random, Operation operation, JsonNode description) throws Exception {
+        String path = operation.path();
+        Map<String, String> query = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (JsonNode parameter : operation.spec().path("parameters")) {
+            String name = parameter.path("name").asText();
+            String in = parameter.path("in").asText();
+            Object value = value(random, parameter.path("schema"), description);
+            if (in.equals("path")) {
+                path = path.replace("{" + name + "}", encodePath(value == null ? "null" : String.valueOf(value)));
+            } else if (in.equals("query") && value != null && random.nextInt(hostile ? 4 : 2) > 0) {
+                query.put(name, URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+            } else if (in.equals("header") && value != null && random.nextInt(3) == 0) {
+                headers.put(name, ascii(String.valueOf(value)));
+            }
+        }
+        JsonNode body = operation.spec().path("requestBody").path("content");
+        if (body.isMissingNode()) {
+            return new Call(operation.method(), path, query, headers, null, null);
+        }
+        String type = body.fieldNames().next();
+        return new Call(operation.method(), path, query, headers, type,
+                bodyText(random, body.path(type).path("schema"), description, type));
     }
 
     private record Operation(String method, String path, JsonNode spec) {
+    }
+
+    /** A generated request, kept so that a wrong answer can be reported with what caused it. */
+    private record Call(String method, String path, Map<String, String> query, Map<String, String> headers,
+            String contentType, String body) {
+
+        Response send(String token) {
+            RequestSpecification request = Api.as(token).urlEncodingEnabled(false).queryParams(query).headers(headers);
+            if (contentType != null) {
+                request.contentType(contentType).body(body);
+            }
+            return request.when().request(method, path);
+        }
+
+        /** The length of path and query, which the HTTP server limits. */
+        int requestLineLength() {
+            return path.length() + query.entrySet().stream()
+                    .mapToInt(parameter -> parameter.getKey().length() + parameter.getValue().length() + 2).sum();
+        }
+
+        @Override
+        public String toString() {
+            String query = this.query.entrySet().stream()
+                    .map(parameter -> parameter.getKey() + "=" + parameter.getValue()).collect(Collectors.joining("&"));
+            return method + " " + abbreviate(path + (query.isEmpty() ? "" : "?" + query))
+                    + (headers.isEmpty() ? "" : " " + abbreviate(headers.toString()))
+                    + (contentType == null ? "" : " with " + contentType + " " + abbreviate(body));
+        }
     }
 
     /** A value for a schema: mostly one of its own kind, often an odd one. */
@@ -154,7 +216,7 @@ class ApiFuzzTest {
             return hostile && random.nextInt(5) == 0 ? "no-such-" + random.nextInt(100)
                     : choices.get(random.nextInt(choices.size())).asText();
         }
-        return switch (resolved.path("type").asText()) {
+        return switch (type(resolved)) {
             case "integer" -> hostile && random.nextInt(5) == 0 ? -random.nextInt(1000) : 1 + random.nextInt(20);
             case "number" -> random.nextDouble() * 100;
             case "boolean" -> random.nextBoolean();
@@ -204,7 +266,23 @@ class ApiFuzzTest {
         if (current.has("allOf") && current.path("allOf").size() > 0) {
             return resolve(current.path("allOf").get(0), description);
         }
+        for (JsonNode alternative : current.path("anyOf")) {
+            if (!type(alternative).equals("null")) {
+                return resolve(alternative, description);
+            }
+        }
         return current;
+    }
+
+    /** The type a value of the schema has when it is not null. */
+    private static String type(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        for (JsonNode one : type) {
+            if (!one.asText().equals("null")) {
+                return one.asText();
+            }
+        }
+        return type.asText();
     }
 
     private static String encodePath(String value) {
