@@ -245,8 +245,9 @@ public final class EmbeddedDatabase {
         }
     }
 
+    /** Outside the {@code preflight.*} names, which Quarkus checks against its configuration on every start. */
     private static String runningKey(Path dir) {
-        return "preflight.embedded-database.running." + dir;
+        return "dev.preflight.embedded-database.running:" + dir;
     }
 
     private static Credentials credentials(Path dir) throws IOException {
