@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.zip.ZipOutputStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -34,14 +36,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class Backup {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Backup() {
     }
 
     /**
-     * Writes the archive to {@code out}, which is left open. The connection's settings are changed
-     * for the snapshot; give it a connection of its own.
+     * Writes the archive to {@code out}, which is left open. The connection is used for one
+     * transaction and handed back as it came (its settings change for that transaction only).
      */
     public static BackupManifest write(Connection c, OutputStream out) throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
@@ -51,6 +54,7 @@ public final class Backup {
                 s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             Schema.fixSessionFormats(c);
+            Instant snapshot = snapshotTime(c);
             String version = Schema.version(c).orElseThrow(() -> new IllegalStateException(
                     "the database holds no Preflight schema (no migrations were applied to it)"));
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -68,7 +72,7 @@ public final class Backup {
                         HexFormat.of().formatHex(digest.digest())));
             }
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.FORMAT_VERSION,
-                    Instant.now(), version, serverVersion(c), tables, sequences(c));
+                    snapshot, version, serverVersion(c), tables, sequences(c));
             zip.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
             zip.write(JSON.writeValueAsBytes(manifest));
             zip.closeEntry();
@@ -94,6 +98,13 @@ public final class Backup {
             }
         }
         return values;
+    }
+
+    private static Instant snapshotTime(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT now()")) {
+            r.next();
+            return r.getObject(1, OffsetDateTime.class).toInstant();
+        }
     }
 
     private static String serverVersion(Connection c) throws SQLException {

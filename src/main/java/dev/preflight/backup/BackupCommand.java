@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import dev.preflight.platform.EmbeddedDatabase;
 import dev.preflight.platform.EmbeddedDatabaseDriver;
+import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -135,10 +137,12 @@ public final class BackupCommand {
     private Restore.Target target(boolean attach) {
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
         if (!url.startsWith(EmbeddedDatabaseDriver.URL)) {
+            out.println("Database: " + (url.contains("?") ? url.substring(0, url.indexOf('?')) : url));
             return new Restore.Target(url, config.getOptionalValue("quarkus.datasource.username", String.class)
                     .orElse(null), config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
         }
         Path dataDir = Path.of(config.getValue("preflight.data-dir", String.class));
+        out.println("Database: the embedded one in " + dataDir.toAbsolutePath());
         if (attach && !EmbeddedDatabase.exists(dataDir)) {
             throw new Restore.Refused("there is no embedded database in " + dataDir.toAbsolutePath()
                     + "; set PREFLIGHT_DATA_DIR to the data folder Preflight uses");
@@ -147,7 +151,10 @@ public final class BackupCommand {
         try {
             database = attach ? EmbeddedDatabase.attach(dataDir) : EmbeddedDatabase.start(dataDir, false);
         } catch (UncheckedIOException e) {
-            throw new Restore.Refused(e.getMessage() + (attach ? "" : "; stop Preflight before restoring"), e);
+            if (!e.getMessage().contains("in use by another Preflight process")) {
+                throw e;
+            }
+            throw new Restore.Refused(e.getMessage() + "; stop Preflight before restoring", e);
         }
         return new Restore.Target(database.jdbcUrl(), database.username(), database.password());
     }
@@ -161,13 +168,25 @@ public final class BackupCommand {
         return utc.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 
-    /** Preflight's own configuration: system properties, environment, then application.properties (production profile). */
+    /**
+     * Preflight's own configuration, from the sources Quarkus reads at run time: system properties,
+     * environment, {@code .env} and {@code config/application.properties} in the working folder, then
+     * the packaged application.properties, in the profile {@code QUARKUS_PROFILE} names (prod unless).
+     */
     private static SmallRyeConfig configuration() throws IOException {
-        URL properties = BackupCommand.class.getClassLoader().getResource("application.properties");
+        ClassLoader loader = BackupCommand.class.getClassLoader();
+        URL properties = loader.getResource("application.properties");
         if (properties == null) {
             throw new IOException("application.properties is not on the class path");
         }
-        return new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors().withProfile("prod")
-                .withSources(new PropertiesConfigSource(properties, 250)).build();
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
+                .withProfile(Optional.ofNullable(System.getenv("QUARKUS_PROFILE")).orElse("prod"))
+                .withSources(new PropertiesConfigSource(properties, 250))
+                .withSources(DotEnvConfigSourceProvider.dotEnvSources(loader));
+        Path local = Path.of("config", "application.properties");
+        if (Files.isRegularFile(local)) {
+            builder.withSources(new PropertiesConfigSource(local.toUri().toURL(), 260));
+        }
+        return builder.build();
     }
 }

@@ -2,6 +2,7 @@ package dev.preflight.backup;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -13,7 +14,7 @@ import dev.preflight.platform.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The admin page that explains backups and hands one out. */
+/** The admin page that explains backups and hands one out (a POST with the form's CSRF token: it is audited). */
 @Path("/admin/backup")
 @RolesAllowed(Roles.ADMIN)
 public class BackupPages {
@@ -35,7 +36,7 @@ public class BackupPages {
         return Templates.backup(uri.getBaseUriBuilder().path("api/v1/backup").build().toString());
     }
 
-    @GET
+    @POST
     @Path("download")
     @Produces(Backups.MEDIA_TYPE)
     public Response download() {

@@ -1,7 +1,7 @@
 package dev.preflight.backup;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
@@ -22,14 +22,15 @@ public class BackupResource {
         this.backups = backups;
     }
 
-    @GET
+    @POST
     @RolesAllowed(Roles.ADMIN)
     @Produces(Backups.MEDIA_TYPE)
     @Operation(summary = "Download a backup", description = "Every table in one consistent snapshot, taken while "
             + "Preflight serves on, as a ZIP archive that `java -jar quarkus-run.jar restore FILE` puts into an empty "
             + "database. The manifest comes last, so a download cut short is refused by the restore. The file holds "
             + "password and token hashes and webhook secrets: keep it as private as the database. Each download is "
-            + "recorded in the audit log (action backup.download).")
+            + "recorded in the audit log (action backup.download); a token needs the write scope. One backup at a "
+            + "time: another request meanwhile gets 429.")
     public Response download() {
         return backups.download();
     }

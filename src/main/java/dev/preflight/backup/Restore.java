@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -108,18 +109,26 @@ public final class Restore {
                         + "); restore into a new database or an empty data folder");
             }
         }
-        Flyway flyway = flyway(target, manifest.schemaVersion());
-        MigrationVersion newest = newest(flyway);
+        MigrationVersion newest = newest(target);
         if (MigrationVersion.fromVersion(manifest.schemaVersion()).compareTo(newest) > 0) {
             throw new Refused("the backup was taken by a newer Preflight (schema version " + manifest.schemaVersion()
                     + "; this one knows versions up to " + newest + "); restore it with that version or newer");
         }
-        flyway.migrate();
-        progress.accept("Schema built up to version " + manifest.schemaVersion());
-        try (Connection c = connect(target); ZipFile zip = new ZipFile(archive.toFile())) {
-            load(c, zip, manifest, progress);
+        Flyway flyway = flyway(target).target(MigrationVersion.fromVersion(manifest.schemaVersion())).load();
+        try {
+            flyway.migrate();
+            progress.accept("Schema built up to version " + manifest.schemaVersion());
+            try (Connection c = connect(target); ZipFile zip = new ZipFile(archive.toFile())) {
+                load(c, zip, manifest, progress);
+            }
         } catch (IOException | SQLException | RuntimeException e) {
-            flyway.clean();
+            try {
+                flyway.clean();
+            } catch (RuntimeException cleaning) {
+                e.addSuppressed(cleaning);
+                progress.accept("The database could not be emptied again (" + cleaning.getMessage()
+                        + "); drop and recreate it before another try");
+            }
             throw e;
         }
         return manifest;
@@ -172,11 +181,10 @@ public final class Restore {
                 s.execute("ALTER TABLE " + Schema.quote(table) + " ENABLE TRIGGER USER");
             }
         }
-        c.commit();
-        c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
-            s.execute("ANALYZE");
+            s.execute("ANALYZE " + String.join(", ", tables.stream().map(Schema::quote).toList()));
         }
+        c.commit();
     }
 
     private static BackupManifest manifest(ZipFile zip) throws IOException {
@@ -197,24 +205,26 @@ public final class Restore {
             throw new Refused("backup format " + manifest.formatVersion() + " is not one this Preflight reads ("
                     + BackupManifest.FORMAT_VERSION + ")");
         }
-        if (manifest.schemaVersion() == null || manifest.tables() == null || manifest.sequences() == null) {
+        if (manifest.schemaVersion() == null || manifest.tables() == null || manifest.sequences() == null
+                || manifest.tables().stream().anyMatch(t -> t.name() == null || t.file() == null || t.columns() == null
+                        || t.sha256() == null)
+                || manifest.sequences().stream().anyMatch(q -> q.name() == null)) {
             throw new Refused("the backup's manifest is incomplete");
         }
         return manifest;
     }
 
-    private static Flyway flyway(Target target, String version) {
+    private static FluentConfiguration flyway(Target target) {
         return Flyway.configure(Restore.class.getClassLoader())
                 .dataSource(target.dataSource())
                 .locations("classpath:db/migration")
-                .target(MigrationVersion.fromVersion(version))
-                .cleanDisabled(false)
-                .load();
+                .cleanDisabled(false);
     }
 
-    private static MigrationVersion newest(Flyway flyway) {
+    /** The newest migration this build has (asked without a target, which Flyway would insist exists). */
+    private static MigrationVersion newest(Target target) {
         MigrationVersion newest = MigrationVersion.EMPTY;
-        for (MigrationInfo migration : flyway.info().all()) {
+        for (MigrationInfo migration : flyway(target).load().info().all()) {
             if (migration.getVersion() != null && migration.getVersion().compareTo(newest) > 0) {
                 newest = migration.getVersion();
             }

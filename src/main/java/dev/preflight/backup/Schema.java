@@ -34,6 +34,8 @@ final class Schema {
             s.execute("SET LOCAL extra_float_digits = 3");
             s.execute("SET LOCAL bytea_output = 'hex'");
             s.execute("SET LOCAL client_encoding = 'UTF8'");
+            s.execute("SET LOCAL statement_timeout = 0");
+            s.execute("SET LOCAL lock_timeout = 0");
         }
     }
 
@@ -53,6 +55,14 @@ final class Schema {
      * in this order with every foreign key checked as they arrive.
      */
     static List<String> tablesInLoadOrder(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                SELECT string_agg(relname, ', ') FROM pg_class
+                WHERE relnamespace = to_regnamespace(current_schema()) AND (relkind IN ('p', 'm', 'f') OR relispartition)""")) {
+            if (r.next() && r.getString(1) != null) {
+                throw new IllegalStateException("partitioned, materialised or foreign tables (" + r.getString(1)
+                        + ") are not something this backup can carry");
+            }
+        }
         Map<String, Set<String>> refersTo = new TreeMap<>();
         for (String table : tables(c, false)) {
             refersTo.put(table, new LinkedHashSet<>());

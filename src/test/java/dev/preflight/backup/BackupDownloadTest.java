@@ -24,6 +24,7 @@ import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
@@ -41,7 +42,7 @@ class BackupDownloadTest {
             throws Exception {
         long launch = Fixtures.launch(Fixtures.service(Fixtures.team(), 2), Fixtures.template(true));
 
-        Response response = Api.admin().when().get("/api/v1/backup");
+        Response response = Api.admin().when().post("/api/v1/backup");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("application/zip");
@@ -69,7 +70,7 @@ class BackupDownloadTest {
 
     @Test
     void a_backup_cut_short_is_refused_by_the_restore() throws Exception {
-        byte[] whole = Api.admin().when().get("/api/v1/backup").then().statusCode(200).extract().asByteArray();
+        byte[] whole = Api.admin().when().post("/api/v1/backup").then().statusCode(200).extract().asByteArray();
         Path file = Files.createTempFile("preflight", ".backup");
         try {
             Files.write(file, Arrays.copyOf(whole, whole.length / 2));
@@ -84,11 +85,13 @@ class BackupDownloadTest {
     void the_admin_page_explains_backups_and_hands_one_to_an_admin_only() throws Exception {
         Browser admin = Browser.admin();
         Document page = admin.get("/admin/backup", 200);
-        assertThat(page.select("a[href=/admin/backup/download][download]")).hasSize(1);
+        assertThat(page.select("form[method=post][action=/admin/backup/download] button")).hasSize(1);
         assertThat(page.select("pre").text()).contains("/api/v1/backup").contains("restore");
         assertThat(page.select("nav a[aria-current=page]").text()).isEqualTo("Backup");
 
-        Response download = admin.request().when().get("/admin/backup/download");
+        assertThat(admin.request().when().post("/admin/backup/download").statusCode())
+                .as("without the form's CSRF token").isEqualTo(403);
+        Response download = download(admin);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.contentType()).isEqualTo("application/zip");
         Path file = Files.createTempFile("preflight", ".backup");
@@ -101,9 +104,15 @@ class BackupDownloadTest {
 
         Browser viewer = Fixtures.user("viewer").browser();
         viewer.get("/admin/backup", 403);
-        assertThat(viewer.request().when().get("/admin/backup/download").statusCode()).isEqualTo(403);
+        assertThat(download(viewer).statusCode()).isEqualTo(403);
         assertThat(Api.anonymous().redirects().follow(false).accept("text/html").when().get("/admin/backup")
                 .statusCode()).isEqualTo(303);
+    }
+
+    /** The page's form as a browser sends it: with the CSRF token, accepting whatever comes back. */
+    private static Response download(Browser browser) {
+        return browser.request().accept("text/html,*/*;q=0.8").contentType(ContentType.URLENC)
+                .formParam("_csrf", browser.csrf()).post("/admin/backup/download");
     }
 
     private long count(String table) throws SQLException {

@@ -310,7 +310,7 @@ class AuthorizationMatrixTest {
                 """.formatted(Fixtures.unique("imported"), teamA), "application/yaml"), adminWrite200));
         rules.put("GET /api/v1/audit", new Rule(p -> new Call("/api/v1/audit", null), adminRead));
         rules.put("GET /api/v1/audit/verify", new Rule(p -> new Call("/api/v1/audit/verify", null), adminRead));
-        rules.put("GET /api/v1/backup", new Rule(p -> new Call("/api/v1/backup", null), adminRead));
+        rules.put("POST /api/v1/backup", new Rule(p -> new Call("/api/v1/backup", null), adminWrite200));
         rules.put("GET /api/v1/me/work", new Rule(p -> new Call("/api/v1/me/work", null), read));
 
         Map<Principal, Integer> launchWork200 = expect(403, 200, 403, 200, 200, 403, 200);

@@ -78,7 +78,7 @@ class BackupRestoreIT {
             PreflightProcess.Result written = PreflightProcess.command(Map.of("PREFLIGHT_DATA_DIR",
                     work.resolve("source").toString()), "backup", backup.toString());
             System.out.println("Built-in backup of the running embedded database: " + written.output().lines()
-                    .findFirst().orElse(""));
+                    .filter(line -> line.startsWith("Backup written")).findFirst().orElse(""));
             assertThat(written.exitCode()).as(written.output()).isZero();
             assertThat(snapshot(preflight)).as("the running Preflight served on while it was backed up")
                     .isEqualTo(source);
@@ -111,6 +111,14 @@ class BackupRestoreIT {
         PreflightProcess.Result again = PreflightProcess.command(env, "restore", backup.toString());
         assertThat(again.exitCode()).as(again.output()).isEqualTo(2);
         assertThat(again.output()).contains("the database is not empty");
+
+        Path copy = work.resolve("of-the-copy.backup");
+        PreflightProcess.Result backedUpAgain = PreflightProcess.command(env, "backup", copy.toString());
+        assertThat(backedUpAgain.exitCode()).as(backedUpAgain.output()).isZero();
+        Map<String, String> original = tableDigests(backup);
+        assertThat(tableDigests(copy)).as("every table's rows, byte for byte").isEqualTo(original);
+        System.out.printf("Built-in restore: all %d tables of the copy hold the original's rows byte for byte%n",
+                original.size());
 
         assertServesTheSame(env, "restored");
     }
@@ -160,6 +168,22 @@ class BackupRestoreIT {
 
         PreflightProcess.Result retried = PreflightProcess.command(env, "restore", backup.toString());
         assertThat(retried.exitCode()).as(retried.output()).isZero();
+    }
+
+    @Test
+    void a_backup_of_a_newer_preflight_is_refused() throws Exception {
+        Path newer = rewrite("newer.backup", "manifest.json", bytes -> {
+            ObjectNode manifest = (ObjectNode) JSON.readTree(bytes);
+            manifest.put("schemaVersion", "999");
+            return JSON.writeValueAsBytes(manifest);
+        });
+        Map<String, String> env = Map.of("PREFLIGHT_DATA_DIR", work.resolve("newer").toString());
+
+        PreflightProcess.Result refused = PreflightProcess.command(env, "restore", newer.toString());
+
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output()).contains("taken by a newer Preflight (schema version 999").doesNotContain(
+                "Schema built");
     }
 
     @Test
@@ -269,6 +293,15 @@ class BackupRestoreIT {
 
     private static HttpRequest.Builder request(PreflightProcess preflight, String path) {
         return HttpRequest.newBuilder(URI.create(preflight.url(path))).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    /** Each table's SHA-256 as a backup's manifest has it. */
+    private static Map<String, String> tableDigests(Path archive) throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile()); InputStream in = zip.getInputStream(zip.getEntry("manifest.json"))) {
+            Map<String, String> digests = new LinkedHashMap<>();
+            JSON.readTree(in).path("tables").forEach(t -> digests.put(t.path("name").asText(), t.path("sha256").asText()));
+            return digests;
+        }
     }
 
     /** Changes an entry's bytes. */
