@@ -36,9 +36,10 @@ public class BackupPages {
         return Templates.backup(uri.getBaseUriBuilder().path("api/v1/backup").build().toString());
     }
 
+    /** A browser's form post asks for HTML first: it gets the file, or an error page when refused. */
     @POST
     @Path("download")
-    @Produces(Backups.MEDIA_TYPE)
+    @Produces({ Backups.MEDIA_TYPE, MediaType.TEXT_HTML })
     public Response download() {
         return backups.download();
     }

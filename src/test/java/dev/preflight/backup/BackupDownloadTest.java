@@ -111,7 +111,7 @@ class BackupDownloadTest {
 
     /** The page's form as a browser sends it: with the CSRF token, accepting whatever comes back. */
     private static Response download(Browser browser) {
-        return browser.request().accept("text/html,*/*;q=0.8").contentType(ContentType.URLENC)
+        return browser.request().accept("text/html,application/xhtml+xml,*/*;q=0.8").contentType(ContentType.URLENC)
                 .formParam("_csrf", browser.csrf()).post("/admin/backup/download");
     }
 

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Enumeration;
@@ -23,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -131,6 +135,84 @@ class BackupRestoreIT {
         assertThat(restored.exitCode()).as(restored.output()).isZero();
 
         assertServesTheSame(env, "copy");
+    }
+
+    /**
+     * A script writes while the backup runs; each of its writes adds a history event and an audit
+     * event in one transaction. The copy holds both of each write or neither, however the backup's
+     * reading of the two tables fell between the writes.
+     */
+    @Test
+    void a_backup_taken_while_a_script_writes_holds_each_write_whole() throws Exception {
+        Map<String, String> env = new LinkedHashMap<>(QUIET);
+        env.put("PREFLIGHT_DATA_DIR", work.resolve("source").toString());
+        PreflightProcess preflight = PreflightProcess.start("backup-busy", TOKEN, env).awaitReady();
+        long launch;
+        String item;
+        AtomicInteger acknowledged = new AtomicInteger();
+        AtomicBoolean done = new AtomicBoolean();
+        Path busy = work.resolve("busy.backup");
+        int duringBackup;
+        try {
+            launch = get(preflight, "/api/v1/launches?state=preparing&size=1").path("items").get(0).path("id").asLong();
+            item = get(preflight, "/api/v1/launches/" + launch).path("items").get(10).path("key").asText();
+            Thread writer = new Thread(() -> {
+                for (int n = 0; !done.get(); n++) {
+                    try {
+                        HttpResponse<Void> changed = PreflightProcess.HTTP.send(request(preflight, "/api/v1/launches/"
+                                + launch + "/items/" + item).header("Content-Type", "application/json").method("PATCH",
+                                        HttpRequest.BodyPublishers.ofString("{\"comment\":\"busy-" + n + "\"}")).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (changed.statusCode() == 200) {
+                            acknowledged.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        return;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "busy-writer");
+            writer.start();
+            Eventually.until(() -> acknowledged.get() >= 20);
+            int before = acknowledged.get();
+            PreflightProcess.Result written = PreflightProcess.command(Map.of("PREFLIGHT_DATA_DIR",
+                    work.resolve("source").toString()), "backup", busy.toString());
+            duringBackup = acknowledged.get() - before;
+            done.set(true);
+            writer.join(TimeUnit.MINUTES.toMillis(1));
+            assertThat(written.exitCode()).as(written.output()).isZero();
+        } finally {
+            done.set(true);
+            preflight.stop();
+        }
+        PreflightProcess.Result restored = PreflightProcess.command(Map.of("PREFLIGHT_DATA_DIR",
+                work.resolve("busy-restored").toString()), "restore", busy.toString());
+        assertThat(restored.exitCode()).as(restored.output()).isZero();
+
+        EmbeddedDatabase copy = EmbeddedDatabase.start(work.resolve("busy-restored"), true);
+        try (Connection c = DriverManager.getConnection(copy.jdbcUrl(), copy.username(), copy.password());
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT (SELECT count(*) FROM launch_event e JOIN launch_item i ON i.id = e.item_id
+                                WHERE i.launch_id = ? AND i.key = ? AND e.comment LIKE 'busy-%'),
+                               (SELECT count(*) FROM audit_event WHERE target_id = ? AND action LIKE 'launch.item.%')""")) {
+            s.setLong(1, launch);
+            s.setString(2, item);
+            s.setString(3, launch + "/" + item);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long history = r.getLong(1);
+                long audited = r.getLong(2);
+                System.out.printf("Backup under writes: %d writes acknowledged, %d of them while the backup ran; the copy "
+                        + "holds %d writes, each with its history and audit event (%d and %d)%n", acknowledged.get(),
+                        duringBackup, history, history, audited);
+                assertThat(duringBackup).as("writes went on while the backup ran").isPositive();
+                assertThat(history).as("the copy holds writes up to the snapshot, not all").isPositive()
+                        .isLessThan(acknowledged.get());
+                assertThat(audited).as("each write's audit event is there with its history event").isEqualTo(history);
+            }
+        }
     }
 
     @Test
