@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +24,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.preflight.platform.Hashes;
 
 /**
  * Writes everything Preflight keeps in its database to one ZIP archive: each table's rows as
@@ -64,7 +65,7 @@ public final class Backup {
                 List<String> columns = Schema.columns(c, table);
                 String file = "data/" + table + ".copy";
                 zip.putNextEntry(new ZipEntry(file));
-                MessageDigest digest = sha256();
+                MessageDigest digest = Hashes.sha256();
                 long rows = copy.copyOut("COPY " + Schema.quote(table) + " (" + Schema.columnList(columns)
                         + ") TO STDOUT", new DigestOutputStream(zip, digest));
                 zip.closeEntry();
@@ -111,14 +112,6 @@ public final class Backup {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW server_version")) {
             r.next();
             return r.getString(1);
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

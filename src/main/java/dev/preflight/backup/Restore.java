@@ -32,6 +32,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.preflight.platform.Hashes;
+
 /**
  * Puts a backup into an empty database: checks the whole archive first, builds the schema the
  * backup was taken at with this build's migrations, then loads every table in one transaction
@@ -76,7 +78,7 @@ public final class Restore {
                 if (entry == null) {
                     throw new Refused("the backup lacks the rows of table " + table.name() + " (" + table.file() + ")");
                 }
-                MessageDigest digest = Backup.sha256();
+                MessageDigest digest = Hashes.sha256();
                 try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
                     in.transferTo(OutputStream.nullOutputStream());
                 }

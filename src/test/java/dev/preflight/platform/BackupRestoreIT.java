@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +90,7 @@ class BackupRestoreIT {
 
     @AfterAll
     static void dropDatabases() throws SQLException {
-        if (serverReachable()) {
+        if (ExternalDatabaseTest.reachable()) {
             for (String database : List.of("preflight_backup_it_copy", "preflight_backup_it_dump",
                     "preflight_backup_it_restored")) {
                 drop(database);
@@ -129,7 +126,7 @@ class BackupRestoreIT {
 
     @Test
     void the_embedded_backup_moves_to_a_postgresql_server_of_ones_own() throws Exception {
-        assumeTrue(serverReachable(), "no PostgreSQL on 127.0.0.1:5432");
+        assumeTrue(ExternalDatabaseTest.reachable(), "no PostgreSQL on 127.0.0.1:5432");
         Map<String, String> env = server("preflight_backup_it_copy");
         PreflightProcess.Result restored = PreflightProcess.command(env, "restore", backup.toString());
         assertThat(restored.exitCode()).as(restored.output()).isZero();
@@ -159,8 +156,8 @@ class BackupRestoreIT {
             Thread writer = new Thread(() -> {
                 for (int n = 0; !done.get(); n++) {
                     try {
-                        HttpResponse<Void> changed = PreflightProcess.HTTP.send(request(preflight, "/api/v1/launches/"
-                                + launch + "/items/" + item).header("Content-Type", "application/json").method("PATCH",
+                        HttpResponse<Void> changed = PreflightProcess.HTTP.send(preflight.api("/api/v1/launches/"
+                                + launch + "/items/" + item, TOKEN).method("PATCH",
                                         HttpRequest.BodyPublishers.ofString("{\"comment\":\"busy-" + n + "\"}")).build(),
                                 HttpResponse.BodyHandlers.discarding());
                         if (changed.statusCode() == 200) {
@@ -270,7 +267,7 @@ class BackupRestoreIT {
 
     @Test
     void pg_dump_and_pg_restore_as_the_readme_describes_them() throws Exception {
-        assumeTrue(serverReachable() && onPath("pg_dump") && onPath("pg_restore"),
+        assumeTrue(ExternalDatabaseTest.reachable() && onPath("pg_dump") && onPath("pg_restore"),
                 "needs PostgreSQL on 127.0.0.1:5432 and pg_dump and pg_restore");
         Map<String, String> original = server("preflight_backup_it_dump");
         PreflightProcess.Result loaded = PreflightProcess.command(original, "restore", backup.toString());
@@ -302,8 +299,8 @@ class BackupRestoreIT {
             System.out.printf("Restored (%s): %d responses identical to the original's, audit chain of %d events "
                     + "intact, same head hash%n", name, served.size(), chain.path("checked").asLong());
 
-            HttpResponse<String> created = PreflightProcess.HTTP.send(request(preflight, "/api/v1/teams")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            HttpResponse<String> created = PreflightProcess.HTTP.send(preflight.api("/api/v1/teams", TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"name\":\"Team after the restore\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as("a write on the copy takes new ids: " + created.body()).isEqualTo(201);
             changeSomeItems(preflight);
@@ -320,9 +317,9 @@ class BackupRestoreIT {
         JsonNode launch = get(preflight, "/api/v1/launches?state=preparing&size=1").path("items").get(0);
         JsonNode items = get(preflight, "/api/v1/launches/" + launch.path("id").asLong()).path("items");
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> changed = PreflightProcess.HTTP.send(request(preflight, "/api/v1/launches/"
-                    + launch.path("id").asLong() + "/items/" + items.get(i).path("key").asText())
-                    .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(
+            HttpResponse<String> changed = PreflightProcess.HTTP.send(preflight.api("/api/v1/launches/"
+                    + launch.path("id").asLong() + "/items/" + items.get(i).path("key").asText(), TOKEN)
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(
                             "{\"comment\":\"checked before the backup, ünïcode ✓ and a tab\\tinside\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
@@ -367,14 +364,10 @@ class BackupRestoreIT {
     }
 
     private static JsonNode get(PreflightProcess preflight, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = PreflightProcess.HTTP.send(request(preflight, path).build(),
+        HttpResponse<String> response = PreflightProcess.HTTP.send(preflight.api(path, TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private static HttpRequest.Builder request(PreflightProcess preflight, String path) {
-        return HttpRequest.newBuilder(URI.create(preflight.url(path))).header("Authorization", "Bearer " + TOKEN);
     }
 
     /** Each table's SHA-256 as a backup's manifest has it. */
@@ -427,15 +420,6 @@ class BackupRestoreIT {
         try (Connection c = DriverManager.getConnection(SERVER + "test", "postgres", "");
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-    }
-
-    private static boolean serverReachable() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

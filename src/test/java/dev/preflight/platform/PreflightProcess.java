@@ -64,6 +64,12 @@ record PreflightProcess(String name, int port, Process process, Path log) {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** A request to the JSON API with a bearer token. */
+    HttpRequest.Builder api(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json");
+    }
+
     PreflightProcess awaitReady() {
         try {
             Eventually.until(START_LIMIT, () -> {

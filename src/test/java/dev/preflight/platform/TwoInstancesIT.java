@@ -97,8 +97,8 @@ class TwoInstancesIT {
         reader.start();
 
         long sent = System.nanoTime();
-        HttpResponse<String> changed = HTTP.send(json(a, "/api/v1/launches/" + launch + "/items/"
-                + firstItem(launch)).method("PATCH", HttpRequest.BodyPublishers.ofString(
+        HttpResponse<String> changed = HTTP.send(a.api("/api/v1/launches/" + launch + "/items/"
+                + firstItem(launch), TOKEN).method("PATCH", HttpRequest.BodyPublishers.ofString(
                         "{\"status\":\"not_applicable\",\"reason\":\"checked on another instance\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
@@ -180,8 +180,8 @@ class TwoInstancesIT {
                 for (int n = 0; !killed.get(); n++) {
                     String comment = "kill-" + launch + "-" + id + "-" + n;
                     try {
-                        HttpResponse<String> response = HTTP.send(json(victim, "/api/v1/launches/" + launch + "/items/"
-                                + item).method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        HttpResponse<String> response = HTTP.send(victim.api("/api/v1/launches/" + launch + "/items/"
+                                + item, TOKEN).method("PATCH", HttpRequest.BodyPublishers.ofString(
                                         "{\"comment\":\"" + comment + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 200) {
                             acknowledged.add(comment);
@@ -235,16 +235,11 @@ class TwoInstancesIT {
     }
 
     private static JsonNode create(PreflightProcess instance, String path, Map<String, Object> body) throws Exception {
-        HttpResponse<String> response = HTTP.send(json(instance, path)
+        HttpResponse<String> response = HTTP.send(instance.api(path, TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
-    }
-
-    private static HttpRequest.Builder json(PreflightProcess instance, String path) {
-        return HttpRequest.newBuilder(URI.create(instance.url(path))).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json");
     }
 
     private static long runs() {
