@@ -66,7 +66,7 @@ public final class Backup {
                 String file = "data/" + table + ".copy";
                 zip.putNextEntry(new ZipEntry(file));
                 MessageDigest digest = Hashes.sha256();
-                long rows = copy.copyOut("COPY " + Schema.quote(table) + " (" + Schema.columnList(columns)
+                long rows = copy.copyOut("COPY " + Schema.quote(table) + " (" + Schema.quotedList(columns)
                         + ") TO STDOUT", new DigestOutputStream(zip, digest));
                 zip.closeEntry();
                 tables.add(new BackupManifest.Table(table, columns, rows, file,

@@ -151,7 +151,7 @@ public final class Restore {
             for (String table : tables) {
                 s.execute("ALTER TABLE " + Schema.quote(table) + " DISABLE TRIGGER USER");
             }
-            s.execute("TRUNCATE " + String.join(", ", tables.stream().map(Schema::quote).toList()));
+            s.execute("TRUNCATE " + Schema.quotedList(tables));
         }
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         for (String name : tables) {
@@ -162,7 +162,7 @@ public final class Restore {
             }
             long rows;
             try (InputStream in = zip.getInputStream(zip.getEntry(table.file()))) {
-                rows = copy.copyIn("COPY " + Schema.quote(name) + " (" + Schema.columnList(table.columns())
+                rows = copy.copyIn("COPY " + Schema.quote(name) + " (" + Schema.quotedList(table.columns())
                         + ") FROM STDIN", in);
             }
             if (rows != table.rows()) {
@@ -182,9 +182,7 @@ public final class Restore {
             for (String table : tables) {
                 s.execute("ALTER TABLE " + Schema.quote(table) + " ENABLE TRIGGER USER");
             }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("ANALYZE " + String.join(", ", tables.stream().map(Schema::quote).toList()));
+            s.execute("ANALYZE " + Schema.quotedList(tables));
         }
         c.commit();
     }

@@ -157,8 +157,9 @@ final class Schema {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    static String columnList(List<String> columns) {
-        return String.join(", ", columns.stream().map(Schema::quote).toList());
+    /** Identifiers (columns, tables) quoted and separated by commas. */
+    static String quotedList(List<String> identifiers) {
+        return String.join(", ", identifiers.stream().map(Schema::quote).toList());
     }
 
     private static List<String> tables(Connection c, boolean withMigrations) throws SQLException {
