@@ -3,7 +3,6 @@ package dev.preflight.backup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -19,8 +18,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
-import dev.preflight.platform.EmbeddedDatabase;
-import dev.preflight.platform.EmbeddedDatabaseDriver;
+import dev.preflight.platform.db.EmbeddedDatabase;
+import dev.preflight.platform.db.EmbeddedDatabaseDriver;
+import dev.preflight.platform.db.EmbeddedDatabaseException;
 import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -141,7 +141,8 @@ public final class BackupCommand {
             return new Restore.Target(url, config.getOptionalValue("quarkus.datasource.username", String.class)
                     .orElse(null), config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
         }
-        Path dataDir = Path.of(config.getValue("preflight.data-dir", String.class));
+        EmbeddedDatabase.Options options = EmbeddedDatabase.Options.from(config);
+        Path dataDir = options.dataDir();
         out.println("Database: the embedded one in " + dataDir.toAbsolutePath());
         if (attach && !EmbeddedDatabase.exists(dataDir)) {
             throw new Restore.Refused("there is no embedded database in " + dataDir.toAbsolutePath()
@@ -149,12 +150,12 @@ public final class BackupCommand {
         }
         EmbeddedDatabase database;
         try {
-            database = attach ? EmbeddedDatabase.attach(dataDir) : EmbeddedDatabase.start(dataDir, false);
-        } catch (UncheckedIOException e) {
+            database = attach ? EmbeddedDatabase.attach(options) : EmbeddedDatabase.start(options);
+        } catch (EmbeddedDatabaseException e) {
             if (!e.getMessage().contains("in use by another Preflight process")) {
                 throw e;
             }
-            throw new Restore.Refused(e.getMessage() + "; stop Preflight before restoring", e);
+            throw new Restore.Refused(e.getMessage() + " Stop Preflight before restoring.", e);
         }
         return new Restore.Target(database.jdbcUrl(), database.username(), database.password());
     }

@@ -15,6 +15,12 @@ public interface PreflightConfig {
     /** Folder for the embedded database and other local files. */
     String dataDir();
 
+    /**
+     * Folder where the embedded database's programs are unpacked on the first start;
+     * {@code $XDG_CACHE_HOME/preflight} or {@code ~/.cache/preflight} by default.
+     */
+    Optional<String> cacheDir();
+
     Database database();
 
     Auth auth();
@@ -145,6 +151,12 @@ public interface PreflightConfig {
         /** Run the embedded database in a temporary folder removed at exit (the tests do). */
         @WithDefault("false")
         boolean ephemeral();
+
+        /**
+         * How long the embedded database may take to start: unpacking its programs and making the
+         * database on a first start, 5 minutes by default.
+         */
+        Optional<String> startTimeout();
     }
 
     interface Auth {

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.preflight.Eventually;
 import dev.preflight.TestApplication;
+import dev.preflight.platform.db.EmbeddedDatabase;
 
 /**
  * Backups as an operator takes them: the built-in command against the embedded database while

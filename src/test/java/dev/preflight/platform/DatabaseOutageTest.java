@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,12 +32,12 @@ import dev.preflight.Api;
 import dev.preflight.Eventually;
 import dev.preflight.Fixtures;
 import dev.preflight.ProblemAssertions;
+import dev.preflight.platform.db.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * While the database is down, readiness is DOWN and the API answers 503 with Retry-After;
@@ -55,45 +54,36 @@ class DatabaseOutageTest {
     /** A PostgreSQL this test can stop and start again on the same port and data. */
     public static class Server implements QuarkusTestResourceLifecycleManager {
 
-        static Path dataDir;
-        static int port;
-        static EmbeddedPostgres postgres;
+        static EmbeddedDatabase postgres;
 
         @Override
         public Map<String, String> start() {
             try {
-                dataDir = Files.createTempDirectory("preflight-outage");
-                postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
-                port = postgres.getPort();
+                postgres = EmbeddedDatabase.start(Files.createTempDirectory("preflight-outage"), true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres",
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "");
+            return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
+                    "quarkus.datasource.username", postgres.username(),
+                    "quarkus.datasource.password", postgres.password());
         }
 
         @Override
         public void stop() {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            postgres.stop();
         }
 
-        static void down() throws IOException {
-            postgres.close();
+        static void down() {
+            postgres.stop();
         }
 
-        static void up() throws IOException {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
-                    .start();
+        static void up() {
+            postgres.restart();
         }
     }
 
     @Test
-    void readiness_and_the_api_follow_the_database_down_and_up_again() throws IOException {
+    void readiness_and_the_api_follow_the_database_down_and_up_again() {
         given().when().get("/q/health/ready").then().statusCode(SC_OK);
         Api.admin().when().get("/api/v1/teams").then().statusCode(SC_OK);
 
@@ -192,8 +182,8 @@ class DatabaseOutageTest {
         Eventually.until(BACK_WITHIN, () -> given().when().get("/q/health/ready").statusCode() == SC_OK);
 
         Map<String, Integer> stored = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + Server.port + "/postgres",
-                "postgres", ""); PreparedStatement s = c.prepareStatement(
+        try (Connection c = DriverManager.getConnection(Server.postgres.jdbcUrl(), Server.postgres.username(),
+                Server.postgres.password()); PreparedStatement s = c.prepareStatement(
                 "SELECT comment, count(*) FROM launch_event WHERE launch_id = ? AND comment LIKE 'fault-%' GROUP BY comment")) {
             s.setLong(1, launch);
             try (ResultSet r = s.executeQuery()) {

@@ -26,7 +26,7 @@ import dev.preflight.TestApplication;
 record PreflightProcess(String name, int port, Process process, Path log) {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+    static final Duration START_LIMIT = Duration.ofMinutes(3);
     private static final Duration COMMAND_LIMIT = Duration.ofMinutes(5);
 
     /** What a command printed, and how it exited. */
@@ -35,6 +35,12 @@ record PreflightProcess(String name, int port, Process process, Path log) {
 
     /** Starts Preflight on a free port, signing in the first administrator with {@code token}. */
     static PreflightProcess start(String name, String token, Map<String, String> environment) throws IOException {
+        return start(name, token, environment, List.of());
+    }
+
+    /** The same, run by a command such as {@code taskset -c 0}. */
+    static PreflightProcess start(String name, String token, Map<String, String> environment, List<String> runner)
+            throws IOException {
         int port = TestApplication.freePort();
         Path log = Path.of("target", "process-" + name + ".log");
         Map<String, String> env = new HashMap<>(environment);
@@ -42,7 +48,9 @@ record PreflightProcess(String name, int port, Process process, Path log) {
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.put("PREFLIGHT_ADMIN_PASSWORD", TestApplication.random(18));
         env.put("PREFLIGHT_ADMIN_TOKEN", token);
-        ProcessBuilder builder = java(List.of()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(runner);
+        command.addAll(java(List.of()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new PreflightProcess(name, port, builder.start(), log);
     }
@@ -50,7 +58,7 @@ record PreflightProcess(String name, int port, Process process, Path log) {
     /** Runs a command of Preflight's ({@code backup}, {@code restore}) to its end. */
     static Result command(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         Path log = Files.createTempFile("preflight-command", ".log");
-        ProcessBuilder builder = java(List.of(args)).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(java(List.of(args))).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)).as(String.join(" ", args)
@@ -71,8 +79,13 @@ record PreflightProcess(String name, int port, Process process, Path log) {
     }
 
     PreflightProcess awaitReady() {
+        return awaitReady(START_LIMIT);
+    }
+
+    /** Waits until readiness answers UP, failing with the end of the process's log when it does not within the limit. */
+    PreflightProcess awaitReady(Duration limit) {
         try {
-            Eventually.until(START_LIMIT, () -> {
+            Eventually.until(limit, () -> {
                 assertThat(process.isAlive()).as("instance " + name + " is running; see " + log).isTrue();
                 try {
                     return HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
@@ -99,7 +112,22 @@ record PreflightProcess(String name, int port, Process process, Path log) {
         }
     }
 
-    private String tail() {
+    /** Ends the process at once (SIGKILL), as a crash or an impatient operator would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** What the process has written so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -108,10 +136,10 @@ record PreflightProcess(String name, int port, Process process, Path log) {
         }
     }
 
-    private static ProcessBuilder java(List<String> args) {
+    private static List<String> java(List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
         command.addAll(args);
-        return new ProcessBuilder(command);
+        return command;
     }
 }

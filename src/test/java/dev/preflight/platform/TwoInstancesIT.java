@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.preflight.Eventually;
 import dev.preflight.TestApplication;
+import dev.preflight.platform.db.EmbeddedDatabase;
 
 /**
  * Preflight processes, built as shipped, on one PostgreSQL: a change made through one reaches a

@@ -1,4 +1,4 @@
-package dev.preflight.platform;
+package dev.preflight.platform.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,7 +86,7 @@ class EmbeddedDatabaseTest {
             assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, false))
                     .hasMessageContaining("in use by another Preflight process");
 
-            EmbeddedDatabase attached = EmbeddedDatabase.attach(dataDir);
+            EmbeddedDatabase attached = EmbeddedDatabase.attach(EmbeddedDatabase.Options.of(dataDir, false));
             assertThat(attached.port()).as("a backup reaches the holder's server").isEqualTo(
                     Integer.parseInt(line.substring(line.indexOf(' ') + 1).trim()));
             try (Connection c = DriverManager.getConnection(attached.jdbcUrl(), attached.username(), attached.password());

@@ -1,4 +1,4 @@
-package dev.preflight.platform;
+package dev.preflight.platform.db;
 
 import java.io.IOException;
 import java.nio.file.Path;

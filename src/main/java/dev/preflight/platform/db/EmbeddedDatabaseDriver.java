@@ -1,6 +1,5 @@
-package dev.preflight.platform;
+package dev.preflight.platform.db;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverPropertyInfo;
@@ -9,17 +8,14 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The JDBC driver behind Preflight's datasource. The URL {@value #URL} (the default) means
- * "the embedded PostgreSQL": the first connection starts it, later ones reuse it. Any other URL,
- * such as {@code jdbc:postgresql://db:5432/preflight} from {@code QUARKUS_DATASOURCE_JDBC_URL},
- * goes to the PostgreSQL driver unchanged and nothing is started.
- * <p>
- * Starting on the first connection rather than in the configuration keeps the build from
- * starting a database, and still starts it before Flyway and Hibernate, which connect first.
+ * "the embedded PostgreSQL", which {@link EmbeddedDatabaseStartup} has started before the pool
+ * hands out its first connection; each connection reaches it with its generated credentials. Any
+ * other URL, such as {@code jdbc:postgresql://db:5432/preflight} from
+ * {@code QUARKUS_DATASOURCE_JDBC_URL}, goes to the PostgreSQL driver unchanged and nothing is started.
  */
 public final class EmbeddedDatabaseDriver implements Driver {
 
@@ -32,21 +28,17 @@ public final class EmbeddedDatabaseDriver implements Driver {
         if (url == null || !url.startsWith(URL)) {
             return postgres.connect(url, info);
         }
-        EmbeddedDatabase database = embeddedDatabase();
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(EmbeddedDatabase.Options.from(ConfigProvider.getConfig()));
+        } catch (EmbeddedDatabaseException e) {
+            throw new SQLException(e.getMessage(), "08001", e);
+        }
         Properties credentials = new Properties();
         credentials.putAll(info);
         credentials.setProperty("user", database.username());
         credentials.setProperty("password", database.password());
         return postgres.connect(database.jdbcUrl(), credentials);
-    }
-
-    private static EmbeddedDatabase embeddedDatabase() {
-        Config config = ConfigProvider.getConfig();
-        boolean ephemeral = config.getOptionalValue("preflight.database.ephemeral", Boolean.class).orElse(false);
-        Path dataDir = ephemeral
-                ? Path.of(System.getProperty("java.io.tmpdir"), "preflight-" + ProcessHandle.current().pid())
-                : Path.of(config.getValue("preflight.data-dir", String.class));
-        return EmbeddedDatabase.start(dataDir, ephemeral);
     }
 
     @Override
