@@ -238,19 +238,23 @@ final class PostgresBinaries {
     }
 
     /** What {@code postgres --version} says, which also shows that the program and its libraries run here. */
-    private static String reportedVersion(Path folder) throws IOException {
+    private static String reportedVersion(Path folder) {
         PostgresBinaries candidate = new PostgresBinaries(folder, "0");
-        ProcessBuilder builder = new ProcessBuilder(List.of(candidate.program("postgres").toString(), "--version"))
-                .redirectErrorStream(true);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String output;
         try {
+            Process process = new ProcessBuilder(List.of(candidate.program("postgres").toString(), "--version"))
+                    .redirectErrorStream(true).start();
+            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (process.waitFor() != 0 || !output.matches("postgres \\(PostgreSQL\\) \\d+(\\.\\d+)*.*")) {
-                throw new IOException("the unpacked postgres does not run here: " + output);
+                throw new IOException(output);
             }
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("PostgreSQL's programs do not run from " + folder.getParent() + " ("
+                    + e.getMessage() + "). If that folder is on a file system mounted noexec, set PREFLIGHT_CACHE_DIR"
+                    + " to another folder.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while checking the unpacked PostgreSQL", e);
+            throw new EmbeddedDatabaseException("Interrupted while checking the unpacked PostgreSQL", e);
         }
         return output.replaceFirst("postgres \\(PostgreSQL\\) (\\d+(\\.\\d+)*).*", "$1");
     }
