@@ -3,9 +3,6 @@ package dev.preflight.demo;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.preflight.Api;
+import dev.preflight.LocalServer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,33 +31,18 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(DemoDataTest.Small.class)
-@EnabledIf(value = "reachable", disabledReason = "No PostgreSQL accepts connections on 127.0.0.1:5432; "
+@EnabledIf(value = "dev.preflight.LocalServer#reachable", disabledReason = "No PostgreSQL accepts connections on 127.0.0.1:5432; "
         + "start one with a database named test (trust authentication) to run this test")
 class DemoDataTest {
 
-    static final String SCHEMA = "preflight_demo_test";
+    private static final String NAME = "preflight_demo_test";
 
     public static class Small implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA,
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "",
-                    "quarkus.flyway.schemas", SCHEMA,
-                    "quarkus.flyway.create-schemas", "true",
-                    "quarkus.flyway.clean-disabled", "false",
-                    "quarkus.flyway.clean-at-start", "true",
-                    "preflight.demo.size", "small");
-        }
-    }
-
-    static boolean reachable() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
+            Map<String, String> config = LocalServer.inSchema(NAME);
+            config.put("preflight.demo.size", "small");
+            return config;
         }
     }
 

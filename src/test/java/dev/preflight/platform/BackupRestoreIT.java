@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.preflight.Eventually;
+import dev.preflight.LocalServer;
 import dev.preflight.TestApplication;
 import dev.preflight.platform.db.EmbeddedDatabase;
 
@@ -50,7 +51,10 @@ class BackupRestoreIT {
 
     private static final String TOKEN = "pf_" + TestApplication.random(32);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    /** Databases of this run on the local server (another run on the machine may use it meanwhile). */
+    private static final String COPY = LocalServer.ofThisRun("preflight_backup_it_copy");
+    private static final String DUMPED = LocalServer.ofThisRun("preflight_backup_it_dump");
+    private static final String RESTORED = LocalServer.ofThisRun("preflight_backup_it_restored");
     /** Scheduled reminders would add events after the backup; the comparison wants none. */
     private static final Map<String, String> QUIET = Map.of("PREFLIGHT_REMINDERS_DELAY", "1h");
 
@@ -91,9 +95,8 @@ class BackupRestoreIT {
 
     @AfterAll
     static void dropDatabases() throws SQLException {
-        if (ExternalDatabaseTest.reachable()) {
-            for (String database : List.of("preflight_backup_it_copy", "preflight_backup_it_dump",
-                    "preflight_backup_it_restored")) {
+        if (LocalServer.reachable()) {
+            for (String database : List.of(COPY, DUMPED, RESTORED)) {
                 drop(database);
             }
         }
@@ -127,8 +130,8 @@ class BackupRestoreIT {
 
     @Test
     void the_embedded_backup_moves_to_a_postgresql_server_of_ones_own() throws Exception {
-        assumeTrue(ExternalDatabaseTest.reachable(), "no PostgreSQL on 127.0.0.1:5432");
-        Map<String, String> env = server("preflight_backup_it_copy");
+        assumeTrue(LocalServer.reachable(), "no PostgreSQL on 127.0.0.1:5432");
+        Map<String, String> env = server(COPY);
         PreflightProcess.Result restored = PreflightProcess.command(env, "restore", backup.toString());
         assertThat(restored.exitCode()).as(restored.output()).isZero();
 
@@ -268,18 +271,18 @@ class BackupRestoreIT {
 
     @Test
     void pg_dump_and_pg_restore_as_the_readme_describes_them() throws Exception {
-        assumeTrue(ExternalDatabaseTest.reachable() && onPath("pg_dump") && onPath("pg_restore"),
+        assumeTrue(LocalServer.reachable() && onPath("pg_dump") && onPath("pg_restore"),
                 "needs PostgreSQL on 127.0.0.1:5432 and pg_dump and pg_restore");
-        Map<String, String> original = server("preflight_backup_it_dump");
+        Map<String, String> original = server(DUMPED);
         PreflightProcess.Result loaded = PreflightProcess.command(original, "restore", backup.toString());
         assertThat(loaded.exitCode()).as(loaded.output()).isZero();
         Path dump = work.resolve("preflight.dump");
 
         run("pg_dump", "--format=custom", "--no-owner", "--host=127.0.0.1", "--username=postgres",
-                "--dbname=preflight_backup_it_dump", "--file=" + dump);
-        Map<String, String> restoredEnv = server("preflight_backup_it_restored");
+                "--dbname=" + DUMPED, "--file=" + dump);
+        Map<String, String> restoredEnv = server(RESTORED);
         run("pg_restore", "--no-owner", "--exit-on-error", "--host=127.0.0.1", "--username=postgres",
-                "--dbname=preflight_backup_it_restored", dump.toString());
+                "--dbname=" + RESTORED, dump.toString());
         System.out.printf("pg_dump / pg_restore round trip: dump of %,d bytes restored%n", Files.size(dump));
 
         assertServesTheSame(restoredEnv, "pg-restored");
@@ -409,19 +412,13 @@ class BackupRestoreIT {
     /** A new, empty database on the local server, and the environment that points Preflight at it. */
     private static Map<String, String> server(String database) throws SQLException {
         drop(database);
-        try (Connection c = DriverManager.getConnection(SERVER + "test", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", SERVER + database, "QUARKUS_DATASOURCE_USERNAME", "postgres",
+        LocalServer.execute("CREATE DATABASE " + database);
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", LocalServer.URL + database, "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "", "PREFLIGHT_DATA_DIR", work.resolve("data-" + database).toString());
     }
 
     private static void drop(String database) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + "test", "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        LocalServer.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
     private static boolean onPath(String command) {

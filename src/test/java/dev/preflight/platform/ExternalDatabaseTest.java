@@ -5,9 +5,6 @@ import static org.apache.http.HttpStatus.SC_OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 import dev.preflight.Api;
 import dev.preflight.Fixtures;
+import dev.preflight.LocalServer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -28,36 +26,22 @@ import io.restassured.http.ContentType;
 
 /**
  * With a JDBC URL configured, Preflight uses that server: here the PostgreSQL on 127.0.0.1:5432
- * (database {@code test}), in a schema of its own that is emptied at start.
+ * (database {@code test}), in a schema of this run's own (another test run on the machine may use
+ * the same server), emptied at start and dropped at the end.
  */
 @QuarkusTest
 @TestProfile(ExternalDatabaseTest.External.class)
-@EnabledIf(value = "reachable", disabledReason = "No PostgreSQL accepts connections on 127.0.0.1:5432; "
+@EnabledIf(value = "dev.preflight.LocalServer#reachable", disabledReason = "No PostgreSQL accepts connections on 127.0.0.1:5432; "
         + "start one with a database named test (trust authentication) to run this test")
 class ExternalDatabaseTest {
 
-    static final String SCHEMA = "preflight_external_test";
+    private static final String NAME = "preflight_external_test";
+    static final String SCHEMA = LocalServer.ofThisRun(NAME);
 
     public static class External implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA,
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "",
-                    "quarkus.flyway.schemas", SCHEMA,
-                    "quarkus.flyway.create-schemas", "true",
-                    "quarkus.flyway.clean-disabled", "false",
-                    "quarkus.flyway.clean-at-start", "true");
-        }
-    }
-
-    static boolean reachable() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
+            return LocalServer.inSchema(NAME);
         }
     }
 
