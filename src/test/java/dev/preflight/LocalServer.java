@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The PostgreSQL server on 127.0.0.1:5432 (database {@code test}, trust authentication) that some
@@ -60,8 +60,8 @@ public final class LocalServer {
     }
 
     private static void dropSchemasOfEndedRuns(String name) {
-        try (Connection c = DriverManager.getConnection(URL + "test", "postgres", "");
-                PreparedStatement s = c.prepareStatement("SELECT nspname FROM pg_namespace WHERE nspname LIKE ?")) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE ?")) {
             s.setString(1, name + "\\_%");
             List<String> ended = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -83,8 +83,18 @@ public final class LocalServer {
         }
     }
 
+    /**
+     * A connection to database {@code test} as the superuser. The driver is asked directly: test
+     * profiles are read in class loaders where {@code DriverManager} knows no driver.
+     */
+    private static Connection connect() throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "postgres");
+        return new org.postgresql.Driver().connect(URL + "test", credentials);
+    }
+
     public static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL + "test", "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
