@@ -36,11 +36,11 @@ public class Me implements FormTokens.Source {
     }
 
     public boolean admin() {
-        return caller().map(Caller::isAdmin).orElse(false);
+        return caller().map(c -> Access.holds(c, Role.ADMIN)).orElse(false);
     }
 
     public boolean engineer() {
-        return caller().map(c -> c.role().includes(Role.ENGINEER)).orElse(false);
+        return caller().map(c -> Access.holds(c, Role.ENGINEER)).orElse(false);
     }
 
     /** The user name, which live updates compare with a change's author to leave one's own changes be. */

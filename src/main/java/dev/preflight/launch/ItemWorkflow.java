@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import io.quarkus.security.ForbiddenException;
 import dev.preflight.audit.AuditLog;
 import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
-import dev.preflight.identity.Role;
 import dev.preflight.identity.User;
 import dev.preflight.platform.InputValidator;
 import dev.preflight.platform.ProblemException;
@@ -40,12 +40,14 @@ public class ItemWorkflow {
 
     private final InputValidator validator;
     private final Access access;
+    private final LaunchRights.Rules rules;
     private final AuditLog audit;
     private final LinkedEvidence linked;
     private final LaunchSummaries summaries;
 
-    public ItemWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked,
-            LaunchSummaries summaries) {
+    public ItemWorkflow(InputValidator validator, Access access, LaunchRights.Rules rules, AuditLog audit,
+            LinkedEvidence linked, LaunchSummaries summaries) {
+        this.rules = rules;
         this.validator = validator;
         this.access = access;
         this.audit = audit;
@@ -61,6 +63,7 @@ public class ItemWorkflow {
     public LaunchViews.Item change(long launchId, String key, ItemChange change, Long expectedVersion, boolean replace) {
         Launch launch = LaunchWorkflow.forItemWork(launchId);
         Caller caller = access.requireLaunchWork(launch.service.team);
+        LaunchRights rights = rules.of(launch);
         LaunchItem item = LaunchItem.<LaunchItem>find("launch = ?1 and key = ?2 and removedAt is null", launch, key)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("Launch " + launchId + " has no item '" + key + "'."));
@@ -72,10 +75,10 @@ public class ItemWorkflow {
         if (replace && change.status() == null) {
             errors.add("status", "is required: open, done, not_applicable, blocked or waived").throwIfAny();
         }
-        Target target = target(item, replace ? change.asReplacement() : change, caller, "", errors, today);
+        Target target = target(item, replace ? change.asReplacement() : change, rights, "", errors, now, today);
         errors.throwIfAny();
         ItemStanding before = ItemStanding.of(item, now, today);
-        if (apply(launch, item, target, caller, now, today)) {
+        if (apply(launch, item, target, caller, rights, now, today)) {
             summaries.changed(launch, item, before, ItemStanding.of(item, now, today), now);
         }
         return LaunchViews.Item.of(item, now, today);
@@ -86,6 +89,7 @@ public class ItemWorkflow {
     public LaunchViews.BulkResult changeAll(long launchId, BulkItemChange bulk) {
         Launch launch = LaunchWorkflow.forItemWork(launchId);
         Caller caller = access.requireLaunchWork(launch.service.team);
+        LaunchRights rights = rules.of(launch);
         InputValidator.Errors errors = validator.check(bulk);
         errors.throwIfAny();
         Instant now = Instant.now();
@@ -113,13 +117,13 @@ public class ItemWorkflow {
                 errors.add("items." + key, "is required: the change to make, such as {\"status\": \"done\"}");
             } else {
                 validator.check(change, prefix, errors);
-                targets.put(item, target(item, change, caller, prefix, errors, today));
+                targets.put(item, target(item, change, rights, prefix, errors, now, today));
             }
         });
         errors.throwIfAny();
         int changed = 0;
         for (Map.Entry<LaunchItem, Target> entry : targets.entrySet()) {
-            changed += apply(launch, entry.getKey(), entry.getValue(), caller, now, today) ? 1 : 0;
+            changed += apply(launch, entry.getKey(), entry.getValue(), caller, rights, now, today) ? 1 : 0;
         }
         if (changed > 0) {
             summaries.rebuild(launch, now);
@@ -143,19 +147,13 @@ public class ItemWorkflow {
             boolean verifiedAgain, ItemChange.WaiverInput waiver, User assignee, LocalDate dueDate, String comment) {
     }
 
-    private Target target(LaunchItem item, ItemChange change, Caller caller, String prefix,
-            InputValidator.Errors errors, LocalDate today) {
-        boolean approver = caller.role().includes(Role.APPROVER);
-        if (item.satisfiedBy != null && change.status() == ItemStatus.DONE) {
-            errors.add(prefix + "status", "this item follows the service's " + item.satisfiedBy.label()
-                    + " and is done when they are (" + item.linked.why() + "; see " + item.linked.link() + ")")
-                    .throwIfAny();
-        }
-        if (item.satisfiedBy != null && Boolean.TRUE.equals(change.signOff()) && !item.linked.met()) {
-            errors.add(prefix + "signOff", "the service's " + item.satisfiedBy.label() + " do not satisfy this item yet ("
-                    + item.linked.why() + ")").throwIfAny();
-        }
+    private Target target(LaunchItem item, ItemChange change, LaunchRights rights, String prefix,
+            InputValidator.Errors errors, Instant now, LocalDate today) {
+        LaunchViews.Item view = LaunchViews.Item.of(item, now, today);
         ItemStatus status = change.status() != null ? change.status() : item.status;
+        if (change.status() == ItemStatus.DONE && !check(ItemAction.DONE, view, status, rights, prefix, errors)) {
+            errors.throwIfAny();
+        }
         String link = merged(item.evidenceLink, change.evidenceLink());
         String note = merged(item.evidenceNote, change.evidenceNote());
         String reason = merged(item.reason, change.reason());
@@ -172,9 +170,14 @@ public class ItemWorkflow {
                 errors.add(prefix + "evidenceNote", "is required: this item needs a note on its evidence to be done");
             }
         }
-        if (status == ItemStatus.NOT_APPLICABLE && item.status != ItemStatus.NOT_APPLICABLE
-                && item.signOff == SignOff.APPROVER && !approver) {
-            throw new ForbiddenException("Only approvers mark an item that needs their sign-off not applicable.");
+        if (status == ItemStatus.NOT_APPLICABLE && (item.status != status || !Objects.equals(reason, item.reason))) {
+            check(ItemAction.NOT_APPLICABLE, view, status, rights, prefix, errors);
+        }
+        if (status == ItemStatus.BLOCKED && item.status != status) {
+            check(ItemAction.BLOCKED, view, status, rights, prefix, errors);
+        }
+        if (status == ItemStatus.OPEN && item.status != status) {
+            check(ItemAction.REOPEN, view, status, rights, prefix, errors);
         }
         if (status == ItemStatus.NOT_APPLICABLE || status == ItemStatus.BLOCKED) {
             if (reason == null) {
@@ -185,37 +188,60 @@ public class ItemWorkflow {
             refuseGiven(change.reason(), prefix + "reason", "only a not applicable or blocked item has a reason", errors);
             reason = null;
         }
-        ItemChange.WaiverInput waiver = waiver(item, change, status, approver, prefix, errors, today);
+        ItemChange.WaiverInput waiver = waiver(item, view, change, status, rights, prefix, errors, today);
         boolean evidenceChanged = item.status == ItemStatus.DONE && status == ItemStatus.DONE
                 && (!Objects.equals(link, item.evidenceLink) || !Objects.equals(note, item.evidenceNote));
         boolean verifiedAgain = status == ItemStatus.DONE && item.status == ItemStatus.DONE && (evidenceChanged
-                || change.status() == ItemStatus.DONE && ItemCondition.of(item, Instant.now(), today) == ItemCondition.STALE);
-        boolean signed = signed(item, change, status, approver, evidenceChanged || verifiedAgain, prefix, errors);
-        User assignee = change.assignee() == null ? item.assignee : assignee(change.assignee(), prefix, errors);
+                || change.status() == ItemStatus.DONE && view.condition() == ItemCondition.STALE);
+        boolean signed = signed(item, view, change, status, rights, evidenceChanged || verifiedAgain, prefix, errors);
+        User assignee = item.assignee;
+        if (change.assignee() != null) {
+            assignee = assignee(change.assignee(), prefix, errors);
+            if (!Objects.equals(userId(assignee), userId(item.assignee))) {
+                check(ItemAction.ASSIGN, view, status, rights, prefix, errors);
+            }
+        }
         LocalDate dueDate = change.dueDate() == null ? item.dueDate : errors.date(prefix + "dueDate", change.dueDate());
+        if (!Objects.equals(dueDate, item.dueDate)) {
+            check(ItemAction.DUE, view, status, rights, prefix, errors);
+        }
         String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().trim();
+        if (comment != null) {
+            check(ItemAction.COMMENT, view, status, rights, prefix, errors);
+        }
         return new Target(status, link, note, reason, signed, verifiedAgain, waiver, assignee, dueDate, comment);
+    }
+
+    /**
+     * Refuses an action the caller may not take: 403 for a rule about who, otherwise an error on its
+     * field; true when the action is allowed.
+     */
+    private static boolean check(ItemAction action, LaunchViews.Item view, ItemStatus status, LaunchRights rights,
+            String prefix, InputValidator.Errors errors) {
+        Optional<ItemAction.Refusal> refusal = action.refusal(view, status, rights);
+        if (refusal.isPresent() && refusal.get().forbidden()) {
+            throw new ForbiddenException(refusal.get().message());
+        }
+        refusal.ifPresent(r -> errors.add(prefix + r.field(), r.message()));
+        return refusal.isEmpty();
     }
 
     /**
      * Whether the item will carry a sign-off: approvers sign off (or withdraw), and new evidence or a
      * new verification resets it (unless an approver made it).
      */
-    private static boolean signed(LaunchItem item, ItemChange change, ItemStatus status, boolean approver,
-            boolean evidenceChanged, String prefix, InputValidator.Errors errors) {
-        if (change.signOff() != null) {
-            if (!approver) {
-                throw new ForbiddenException("Only approvers sign off items.");
-            }
-            if (item.signOff != SignOff.APPROVER) {
-                errors.add(prefix + "signOff", "this item needs no approver's sign-off");
-            } else if (change.signOff() && status != ItemStatus.DONE && item.satisfiedBy == null) {
-                errors.add(prefix + "signOff", "only a done item can be signed off: mark it done with its evidence first");
-            }
+    private static boolean signed(LaunchItem item, LaunchViews.Item view, ItemChange change, ItemStatus status,
+            LaunchRights rights, boolean evidenceChanged, String prefix, InputValidator.Errors errors) {
+        boolean signedNow = item.signedOffAt != null;
+        if (Boolean.TRUE.equals(change.signOff()) && !signedNow) {
+            check(ItemAction.SIGN_OFF, view, status, rights, prefix, errors);
+        }
+        if (Boolean.FALSE.equals(change.signOff()) && signedNow) {
+            check(ItemAction.WITHDRAW_SIGN_OFF, view, status, rights, prefix, errors);
         }
         if (item.satisfiedBy != null && item.signOff == SignOff.APPROVER
                 && (status == ItemStatus.OPEN || status == ItemStatus.DONE)) {
-            return change.signOff() != null ? change.signOff() : item.signedOffAt != null;
+            return change.signOff() != null ? change.signOff() : signedNow;
         }
         if (status != ItemStatus.DONE || item.signOff != SignOff.APPROVER) {
             return false;
@@ -224,13 +250,13 @@ public class ItemWorkflow {
             return change.signOff();
         }
         if (item.status != ItemStatus.DONE || evidenceChanged) {
-            return approver;
+            return rights.approve();
         }
-        return item.signedOffAt != null;
+        return signedNow;
     }
 
-    private static ItemChange.WaiverInput waiver(LaunchItem item, ItemChange change, ItemStatus status,
-            boolean approver, String prefix, InputValidator.Errors errors, LocalDate today) {
+    private static ItemChange.WaiverInput waiver(LaunchItem item, LaunchViews.Item view, ItemChange change,
+            ItemStatus status, LaunchRights rights, String prefix, InputValidator.Errors errors, LocalDate today) {
         if (status != ItemStatus.WAIVED) {
             if (change.waiver() != null) {
                 errors.add(prefix + "waiver", "only a waived item has a waiver: send status waived with it");
@@ -242,9 +268,7 @@ public class ItemWorkflow {
         if (change.waiver() == null && current != null) {
             return current;
         }
-        if (!approver) {
-            throw new ForbiddenException("Only approvers waive items.");
-        }
+        check(ItemAction.WAIVE, view, status, rights, prefix, errors);
         ItemChange.WaiverInput given = change.waiver() == null ? new ItemChange.WaiverInput(null, null, null, null)
                 : change.waiver();
         ItemChange.WaiverInput merged = new ItemChange.WaiverInput(
@@ -282,7 +306,8 @@ public class ItemWorkflow {
 
 
     /** Applies a checked change; false when it changed nothing (then nothing is recorded). */
-    private boolean apply(Launch launch, LaunchItem item, Target target, Caller caller, Instant now, LocalDate today) {
+    private boolean apply(Launch launch, LaunchItem item, Target target, Caller caller, LaunchRights rights,
+            Instant now, LocalDate today) {
         ItemStatus from = item.status;
         boolean statusChanged = from != target.status();
         boolean evidenceChanged = !Objects.equals(item.evidenceLink, target.link())
@@ -318,7 +343,7 @@ public class ItemWorkflow {
                     "compensatingControl", target.waiver().compensatingControl(),
                     "expiresOn", target.waiver().expiresOn().toString()));
         }
-        write(item, target, caller, now, statusChanged || target.verifiedAgain(), waiverChanged);
+        write(item, target, caller, rights.approve(), now, statusChanged || target.verifiedAgain(), waiverChanged);
         new HistoryEntry(launch, item, action).status(statusChanged ? from : null, statusChanged ? target.status() : null)
                 .evidence(statusChanged || evidenceChanged ? target.link() : null,
                         statusChanged || evidenceChanged ? target.note() : null)
@@ -358,8 +383,8 @@ public class ItemWorkflow {
         return "commented";
     }
 
-    private static void write(LaunchItem item, Target target, Caller caller, Instant now, boolean doneAgain,
-            boolean waiverChanged) {
+    private static void write(LaunchItem item, Target target, Caller caller, boolean approver, Instant now,
+            boolean doneAgain, boolean waiverChanged) {
         item.status = target.status();
         item.evidenceLink = target.link();
         item.evidenceNote = target.note();
@@ -376,7 +401,7 @@ public class ItemWorkflow {
         if (!target.signed()) {
             item.signedOffBy = null;
             item.signedOffAt = null;
-        } else if (caller.role().includes(Role.APPROVER) && (item.signedOffAt == null || doneAgain)) {
+        } else if (approver && (item.signedOffAt == null || doneAgain)) {
             item.signedOffBy = caller.username();
             item.signedOffAt = now;
         }

@@ -224,6 +224,9 @@ public interface LaunchMessages {
     String launch_action_done();
 
     @Message
+    String launch_action_done_again();
+
+    @Message
     String launch_action_sign_off();
 
     @Message

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -40,8 +41,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
 import dev.preflight.identity.Access;
-import dev.preflight.identity.CurrentCaller;
-import dev.preflight.identity.Role;
 import dev.preflight.platform.FormErrors;
 import dev.preflight.platform.Fragments;
 import dev.preflight.platform.LiveFeed;
@@ -96,10 +95,6 @@ public class LaunchPages {
             String notice, String burnUp) {
     }
 
-    /** What the caller may do on a launch's pages. */
-    public record Rights(boolean work, boolean approve, String username) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Page<LaunchViews.Summary> page, LaunchFilter filter, List<TeamView> teams,
@@ -112,24 +107,24 @@ public class LaunchPages {
 
         /** The launch page below the menu, rendered once per state of what it shows. */
         static native TemplateInstance detail$body(LaunchViews.Detail launch, List<SectionView> sections, String filter,
-                String notice, Rights rights, Map<String, String> errors, RawString burnUp);
+                String notice, LaunchRights rights, Map<String, String> errors, RawString burnUp);
 
-        static native TemplateInstance itemRow(LaunchViews.Detail launch, LaunchViews.Item item, Rights rights,
+        static native TemplateInstance itemRow(LaunchViews.Detail launch, LaunchViews.Item item, LaunchRights rights,
                 ItemForm form);
 
         static native TemplateInstance itemUpdated(LaunchViews.Detail launch, LaunchViews.Item item,
-                Readiness.SectionProgress section, Rights rights, Map<String, String> errors, ItemForm form,
+                Readiness.SectionProgress section, LaunchRights rights, Map<String, String> errors, ItemForm form,
                 List<LaunchViews.Event> changes);
 
         static native TemplateInstance item(LaunchViews.Detail launch, LaunchViews.Item item,
-                List<LaunchViews.Event> history, Rights rights, Map<String, String> errors, ItemForm form,
+                List<LaunchViews.Event> history, LaunchRights rights, Map<String, String> errors, ItemForm form,
                 String notice, boolean stale);
 
-        static native TemplateInstance decision(LaunchViews.Detail launch, Rights rights, Map<String, String> errors,
+        static native TemplateInstance decision(LaunchViews.Detail launch, LaunchRights rights, Map<String, String> errors,
                 String decision, String rationale, String conditions, List<Readiness.Concern> blockers);
 
         static native TemplateInstance upgrade(LaunchViews.Detail launch, LaunchViews.UpgradePreview preview,
-                Rights rights, Map<String, String> errors);
+                LaunchRights rights, Map<String, String> errors);
 
         static native TemplateInstance progress(LaunchViews.Detail launch);
 
@@ -139,7 +134,6 @@ public class LaunchPages {
     private final LaunchWorkflow launches;
     private final ItemWorkflow items;
     private final Access access;
-    private final CurrentCaller caller;
     private final ServiceCatalog services;
     private final TemplateLibrary templates;
     private final TeamDirectory teams;
@@ -147,7 +141,7 @@ public class LaunchPages {
     private final LaunchSummaries summaries;
     private final LiveFeed feed;
 
-    public LaunchPages(LaunchWorkflow launches, ItemWorkflow items, Access access, CurrentCaller caller,
+    public LaunchPages(LaunchWorkflow launches, ItemWorkflow items, Access access,
             ServiceCatalog services, TemplateLibrary templates, TeamDirectory teams, Fragments fragments,
             LaunchSummaries summaries, LiveFeed feed) {
         this.fragments = fragments;
@@ -156,7 +150,6 @@ public class LaunchPages {
         this.launches = launches;
         this.items = items;
         this.access = access;
-        this.caller = caller;
         this.services = services;
         this.templates = templates;
         this.teams = teams;
@@ -168,7 +161,7 @@ public class LaunchPages {
         LaunchFilter filter = LaunchFilter.parse(service, team, state, null, null);
         Page<LaunchViews.Summary> found = launches.search(filter, Page.Request.of(page, Page.DEFAULT_SIZE));
         return Templates.list(found, filter, teams.all(), List.of(LaunchState.values()), pageLink(filter),
-                caller.get().canWrite() && caller.get().role().includes(Role.ENGINEER));
+                access.mayOpenLaunches());
     }
 
     @GET
@@ -193,16 +186,15 @@ public class LaunchPages {
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("filter") String filter,
             @QueryParam("notice") String notice) {
         LaunchWorkflow.Shown shown = launches.shown(id);
-        return detailPage(shown.launch(), rights(shown), filter, Pages.notice(notice), FormErrors.none());
+        return detailPage(shown.launch(), shown.rights(), filter, Pages.notice(notice), FormErrors.none());
     }
 
     @GET
     @Path("{id}/items/{key}")
     public TemplateInstance item(@PathParam("id") long id, @PathParam("key") String key,
             @QueryParam("notice") String notice) {
-        LaunchViews.Detail launch = launches.get(id);
-        LaunchViews.Item item = launches.item(id, key);
-        return Templates.item(launch, item, launches.itemHistory(id, key), rights(launch), FormErrors.none(),
+        LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
+        return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), FormErrors.none(),
                 new ItemForm(), Pages.notice(notice), false);
     }
 
@@ -226,7 +218,8 @@ public class LaunchPages {
             return Response.status(e.type().status()).entity(itemAgain(id, key, form, e, htmx)).build();
         }
         if (htmx) {
-            return Response.ok(itemFragment(id, key, FormErrors.none(), new ItemForm(), List.of())).build();
+            return Response.ok(itemFragment(launches.shownItem(id, key), FormErrors.none(), new ItemForm(), List.of()))
+                    .build();
         }
         return Pages.seeOther("item".equals(form.from) ? "/launches/" + id + "/items/" + encoded(key) + "?notice=updated"
                 : "/launches/" + id + "?notice=updated#item-" + encoded(key));
@@ -244,7 +237,7 @@ public class LaunchPages {
             return Pages.seeOther("/launches/" + id + "?notice=updated");
         }, e -> {
             LaunchWorkflow.Shown shown = launches.shown(id);
-            return detailPage(shown.launch(), rights(shown), null, null, FormErrors.of(e, "state"));
+            return detailPage(shown.launch(), shown.rights(), null, null, FormErrors.of(e, "state"));
         }, ProblemType.INVALID_INPUT,
                 ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
@@ -253,9 +246,9 @@ public class LaunchPages {
     @Path("{id}/decision")
     @RolesAllowed(Roles.APPROVER)
     public TemplateInstance decisionForm(@PathParam("id") long id) {
-        LaunchViews.Detail launch = launches.get(id);
-        return Templates.decision(launch, rights(launch), FormErrors.none(), null, null, null,
-                launch.readiness().goBlockers());
+        LaunchWorkflow.Shown shown = launches.shown(id);
+        return Templates.decision(shown.launch(), shown.rights(), FormErrors.none(), null, null, null,
+                shown.launch().readiness().goBlockers());
     }
 
     @POST
@@ -269,9 +262,9 @@ public class LaunchPages {
             launches.decide(id, new DecisionInput(chosen, rationale, conditions, null), version);
             return Pages.seeOther("/launches/" + id + "?notice=updated");
         }, e -> {
-            LaunchViews.Detail launch = launches.get(id);
-            return Templates.decision(launch, rights(launch), FormErrors.of(e, "decision"), decision, rationale,
-                    conditions, launch.readiness().goBlockers());
+            LaunchWorkflow.Shown shown = launches.shown(id);
+            return Templates.decision(shown.launch(), shown.rights(), FormErrors.of(e, "decision"), decision, rationale,
+                    conditions, shown.launch().readiness().goBlockers());
         }, ProblemType.INVALID_INPUT, ProblemType.CONFLICT, ProblemType.NOT_READY, ProblemType.STALE_VERSION);
     }
 
@@ -296,7 +289,7 @@ public class LaunchPages {
         LaunchWorkflow.Shown shown = launches.shown(id);
         LaunchViews.Item item = shown.launch().items().stream().filter(i -> i.key().equals(key)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Launch " + id + " has no item '" + key + "'."));
-        return Templates.itemRow(shown.launch(), item, rights(shown), new ItemForm());
+        return Templates.itemRow(shown.launch(), item, shown.rights(), new ItemForm());
     }
 
     /** The launch's readiness panel, for replacing it in place. */
@@ -326,8 +319,8 @@ public class LaunchPages {
     @GET
     @Path("{id}/upgrade")
     public TemplateInstance upgradePreview(@PathParam("id") long id) {
-        LaunchViews.Detail launch = launches.get(id);
-        return Templates.upgrade(launch, launches.upgradePreview(id), rights(launch), FormErrors.none());
+        LaunchWorkflow.Shown shown = launches.shown(id);
+        return Templates.upgrade(shown.launch(), launches.upgradePreview(id), shown.rights(), FormErrors.none());
     }
 
     @POST
@@ -339,8 +332,9 @@ public class LaunchPages {
             launches.upgrade(id, to, version);
             return Pages.seeOther("/launches/" + id + "?notice=updated");
         }, e -> {
-            LaunchViews.Detail launch = launches.get(id);
-            return Templates.upgrade(launch, launches.upgradePreview(id), rights(launch), FormErrors.of(e, "upgrade"));
+            LaunchWorkflow.Shown shown = launches.shown(id);
+            return Templates.upgrade(shown.launch(), launches.upgradePreview(id), shown.rights(),
+                    FormErrors.of(e, "upgrade"));
         }, ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
 
@@ -360,7 +354,7 @@ public class LaunchPages {
         return Templates.newLaunch(form, errors, chosen, all, published);
     }
 
-    private TemplateInstance detailPage(LaunchViews.Detail launch, Rights rights, String filter, String notice,
+    private TemplateInstance detailPage(LaunchViews.Detail launch, LaunchRights rights, String filter, String notice,
             Map<String, String> errors) {
         String chosen = filter != null && filters.contains(filter) ? filter : "all";
         Predicate<LaunchViews.Item> shown = switch (chosen) {
@@ -394,23 +388,19 @@ public class LaunchPages {
     private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx) {
         boolean stale = e.type() == ProblemType.STALE_VERSION;
         Map<String, String> errors = FormErrors.of(e, stale ? "version" : "action");
-        LaunchViews.Item current = launches.item(id, key);
-        List<LaunchViews.Event> history = launches.itemHistory(id, key);
-        form.version = current.version();
+        LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
+        form.version = shown.item().version();
         if (htmx) {
-            return itemFragment(id, key, errors, form, stale ? latest(history, 3) : List.of());
+            return itemFragment(shown, errors, form, stale ? latest(shown.history(), 3) : List.of());
         }
-        LaunchViews.Detail launch = launches.get(id);
-        return Templates.item(launch, current, history, rights(launch), errors, form, null, stale);
+        return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), errors, form, null, stale);
     }
 
-    private TemplateInstance itemFragment(long id, String key, Map<String, String> errors, ItemForm form,
+    private TemplateInstance itemFragment(LaunchWorkflow.ShownItem shown, Map<String, String> errors, ItemForm form,
             List<LaunchViews.Event> changes) {
-        LaunchViews.Detail launch = launches.get(id);
-        LaunchViews.Item item = launch.items().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
-        Readiness.SectionProgress section = launch.readiness().sections().stream()
-                .filter(s -> s.key().equals(item.section())).findFirst().orElseThrow();
-        return Templates.itemUpdated(launch, item, section, rights(launch), errors, form, changes);
+        Readiness.SectionProgress section = shown.launch().readiness().sections().stream()
+                .filter(s -> s.key().equals(shown.item().section())).findFirst().orElseThrow();
+        return Templates.itemUpdated(shown.launch(), shown.item(), section, shown.rights(), errors, form, changes);
     }
 
     /** The launch's burn-up: the days recorded for it, and today as it is. */
@@ -418,15 +408,6 @@ public class LaunchPages {
         return new RawString(BurnUp.svg(LocalDate.ofInstant(launch.createdAt(), ZoneId.systemDefault()),
                 launch.targetDate(), LocalDate.now(), summaries.days(launch.id()), launch.readiness().required(),
                 launch.readiness().resolved()));
-    }
-
-    private Rights rights(LaunchViews.Detail launch) {
-        return rights(new LaunchWorkflow.Shown(launch, launches.mayWork(launch.id())));
-    }
-
-    private Rights rights(LaunchWorkflow.Shown shown) {
-        boolean work = !shown.launch().state().isFinal() && shown.mayWork();
-        return new Rights(work, work && access.mayApprove(), caller.get().username());
     }
 
     private static List<LaunchViews.Event> latest(List<LaunchViews.Event> history, int count) {
@@ -457,6 +438,11 @@ public class LaunchPages {
     /** Template extensions for the launch pages. */
     @TemplateExtension
     static class Display {
+
+        /** What the caller may do to the item: the actions its controls offer. */
+        static Set<ItemAction> actions(LaunchViews.Item item, LaunchRights rights) {
+            return ItemAction.allowed(item, rights);
+        }
 
         /** The item's guidance as safe HTML. */
         static RawString guidanceHtml(LaunchViews.Item item) {

@@ -40,14 +40,16 @@ public class LaunchWorkflow {
 
     private final InputValidator validator;
     private final Access access;
+    private final LaunchRights.Rules rules;
     private final AuditLog audit;
     private final LinkedEvidence linked;
     private final LaunchSummaries summaries;
     private final ItemRows rows;
     private final Event<LaunchDecided> decided;
 
-    public LaunchWorkflow(InputValidator validator, Access access, AuditLog audit, LinkedEvidence linked,
-            LaunchSummaries summaries, ItemRows rows, Event<LaunchDecided> decided) {
+    public LaunchWorkflow(InputValidator validator, Access access, LaunchRights.Rules rules, AuditLog audit,
+            LinkedEvidence linked, LaunchSummaries summaries, ItemRows rows, Event<LaunchDecided> decided) {
+        this.rules = rules;
         this.decided = decided;
         this.validator = validator;
         this.access = access;
@@ -57,8 +59,8 @@ public class LaunchWorkflow {
         this.rows = rows;
     }
 
-    /** A launch as its page shows it, and whether the caller may work on it. */
-    public record Shown(LaunchViews.Detail launch, boolean mayWork) {
+    /** A launch as its page shows it, and what the caller may do on it. */
+    public record Shown(LaunchViews.Detail launch, LaunchRights rights) {
     }
 
     /** Launches matching the filter, by target date, each with its headline readiness. */
@@ -122,11 +124,28 @@ public class LaunchWorkflow {
         find(id, LockModeType.NONE);
     }
 
-    /** The launch and the caller's right to work on it, read in one transaction. */
+    /** The launch and what the caller may do on it, read in one transaction. */
     @Transactional
     public Shown shown(long id) {
         Launch launch = find(id, LockModeType.NONE);
-        return new Shown(detail(launch), !launch.state.isFinal() && access.mayWorkOnLaunches(launch.service.team.id));
+        return new Shown(detail(launch), rules.of(launch));
+    }
+
+    /** One item's page: the launch, the item as it is now, its history (oldest first) and the caller's rights. */
+    public record ShownItem(LaunchViews.Detail launch, LaunchViews.Item item, List<LaunchViews.Event> history,
+            LaunchRights rights) {
+    }
+
+    /** An item's page, read in one transaction. */
+    @Transactional
+    public ShownItem shownItem(long id, String key) {
+        Launch launch = find(id, LockModeType.NONE);
+        LaunchViews.Detail detail = detail(launch);
+        LaunchItem item = item(launch, key);
+        List<LaunchViews.Event> history = LaunchEvent.ofItem(item.id).stream().map(e -> LaunchViews.Event.of(e, key))
+                .toList();
+        return new ShownItem(detail, detail.items().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow(),
+                history, rules.of(launch));
     }
 
     /** The launch's history, newest first: launch events and item events. */
@@ -153,13 +172,6 @@ public class LaunchWorkflow {
         LaunchItem item = item(launch, key);
         linked.attach(launch.service, List.of(item));
         return LaunchViews.Item.of(item, Instant.now(), LocalDate.now());
-    }
-
-    /** Whether the caller may work on the launch's items and state: for showing or hiding actions. */
-    @Transactional
-    public boolean mayWork(long id) {
-        Launch launch = find(id, LockModeType.NONE);
-        return !launch.state.isFinal() && access.mayWorkOnLaunches(launch.service.team.id);
     }
 
     @Transactional

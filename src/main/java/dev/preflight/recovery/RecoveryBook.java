@@ -82,7 +82,7 @@ public class RecoveryBook implements ServiceRecovery {
     /** Whether the caller may change the service's targets and record drills: for showing forms. */
     @Transactional
     public boolean mayChange(String slug) {
-        return access.mayWrite(service(slug).team.id);
+        return access.mayChangeTeam(service(slug).team.id);
     }
 
     /**

@@ -68,7 +68,7 @@ public class Runbooks implements ServiceRunbook {
     /** Whether the caller may edit the runbook: for showing the form. */
     @Transactional
     public boolean mayChange(String slug) {
-        return access.mayWrite(service(slug).team.id);
+        return access.mayChangeTeam(service(slug).team.id);
     }
 
     /**

@@ -76,7 +76,7 @@ public class ServiceCatalog {
 
     /** Whether the caller may change the service: for showing or hiding its actions. */
     public boolean mayChange(String slug) {
-        return access.mayWrite(find(slug).team.id);
+        return access.mayChangeTeam(find(slug).team.id);
     }
 
     @Transactional

@@ -172,7 +172,7 @@ public class Webhooks {
     /** Whether the caller may make or remove the subscription: for showing the form. */
     @Transactional
     public boolean mayChange(long id) {
-        return access.mayWrite(teamOf(visible(id)).id);
+        return access.mayChangeTeam(teamOf(visible(id)).id);
     }
 
     void reminded(@Observes LaunchReminders.Reminder reminder) {
@@ -206,7 +206,7 @@ public class Webhooks {
     private Webhook visible(long id) {
         Webhook webhook = Webhook.findById(id);
         Caller current = caller.get();
-        if (webhook == null || !(current.isAdmin() || current.isMemberOf(teamOf(webhook).id))) {
+        if (webhook == null || !Access.seesTeamsOwn(current, teamOf(webhook).id)) {
             throw ProblemException.notFound("There is no webhook " + id + ".");
         }
         return webhook;

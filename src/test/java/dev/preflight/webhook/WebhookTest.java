@@ -109,6 +109,8 @@ class WebhookTest {
         assertThat(data.path("to").asText()).isEqualTo("done");
         assertThat(data.path("actor").asText()).isEqualTo("admin");
 
+        Eventually.until(() -> "delivered".equals(Api.admin().when().get("/api/v1/webhooks/" + id + "/deliveries")
+                .then().extract().path("[0].status")));
         Api.admin().when().get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
                 .body("", hasSize(1)).body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(1))
                 .body("[0].lastStatus", equalTo(200)).body("[0].event", equalTo("item_changed"))
