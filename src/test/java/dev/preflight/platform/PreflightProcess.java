@@ -103,10 +103,13 @@ record PreflightProcess(String name, int port, Process process, Path log) {
         return this;
     }
 
-    /** Stops the process as an operator would (SIGTERM), forcibly if it does not end in 30 s. */
+    /**
+     * Stops the process as an operator would (SIGTERM), forcibly if it does not end within two
+     * minutes (its database stops first, which takes a while on a busy machine).
+     */
     void stop() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }

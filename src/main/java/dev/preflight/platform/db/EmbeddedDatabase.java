@@ -322,8 +322,7 @@ public final class EmbeddedDatabase {
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
         Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
-                : parseLong(lines.get(0)).flatMap(ProcessHandle::of)
-                        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                : parseLong(lines.get(0)).flatMap(ProcessHandle::of).filter(p -> servesCluster(p, cluster));
         if (orphan.isEmpty()) {
             return;
         }
@@ -341,6 +340,17 @@ public final class EmbeddedDatabase {
                     + postmaster.pid() + ") did not stop within " + ORPHAN_STOP_TIMEOUT.toSeconds() + " s. Stop it, then"
                     + " start Preflight again.", e);
         }
+    }
+
+    /**
+     * Whether the process is a PostgreSQL server: its program is {@code postgres} (also when that file
+     * was since replaced, as a repaired cache does) or it was started on this cluster.
+     */
+    private static boolean servesCluster(ProcessHandle process, Path cluster) {
+        ProcessHandle.Info info = process.info();
+        boolean postgres = info.command().map(c -> c.matches(".*postgres( \\(deleted\\))?")).orElse(false);
+        boolean onCluster = info.arguments().map(args -> List.of(args).contains(cluster.toString())).orElse(false);
+        return postgres || onCluster;
     }
 
     private static Optional<Integer> postmasterPort(Path cluster) {
