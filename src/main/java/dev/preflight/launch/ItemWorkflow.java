@@ -64,8 +64,7 @@ public class ItemWorkflow {
         Launch launch = LaunchWorkflow.forItemWork(launchId);
         Caller caller = access.requireLaunchWork(launch.service.team);
         LaunchRights rights = rules.of(launch);
-        LaunchItem item = LaunchItem.<LaunchItem>find("launch = ?1 and key = ?2 and removedAt is null", launch, key)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+        LaunchItem item = LaunchItem.current(launch, key, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Launch " + launchId + " has no item '" + key + "'."));
         linked.attach(launch.service, List.of(item));
         Instant now = Instant.now();

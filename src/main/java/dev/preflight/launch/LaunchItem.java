@@ -3,6 +3,8 @@ package dev.preflight.launch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +25,7 @@ import dev.preflight.template.Evidence;
 import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;
 import dev.preflight.template.SignOff;
+import dev.preflight.template.TemplateContent;
 
 /**
  * One item of a launch: a copy of the template item it came from (so template edits never rewrite
@@ -133,9 +136,53 @@ public class LaunchItem extends BaseEntity {
     @Column(name = "removed_at")
     public Instant removedAt;
 
+    /** Takes the template item's words and rules, at the given place in the checklist. */
+    void copyFrom(TemplateContent.Section section, TemplateContent.Item source, int position) {
+        this.position = position;
+        sectionKey = section.key();
+        sectionTitle = section.title();
+        title = source.title();
+        guidance = Objects.requireNonNullElse(source.guidance(), "");
+        severity = source.severity();
+        signOff = source.role();
+        evidence = source.evidence();
+        recurrenceDays = source.recurrenceDays();
+        satisfiedBy = source.satisfiedBy();
+    }
+
+    /** Forgets everything recorded: an item an upgrade brings back starts open, as a new one. */
+    void reset() {
+        status = ItemStatus.OPEN;
+        evidenceLink = null;
+        evidenceNote = null;
+        reason = null;
+        assignee = null;
+        dueDate = null;
+        doneBy = null;
+        doneAt = null;
+        signedOffBy = null;
+        signedOffAt = null;
+        waiverReason = null;
+        waiverRiskOwner = null;
+        waiverControl = null;
+        waiverExpires = null;
+        waivedBy = null;
+        waivedAt = null;
+    }
+
+    /** Whether the item is on the launch's checklist (an upgrade may have dropped it). */
+    public boolean current() {
+        return removedAt == null;
+    }
+
     /** The launch's current items in checklist order. */
     public static List<LaunchItem> of(Launch launch) {
         return list("launch = ?1 and removedAt is null", Sort.ascending("position"), launch);
+    }
+
+    /** The launch's current item with the key, locked as asked. */
+    public static Optional<LaunchItem> current(Launch launch, String key, LockModeType lock) {
+        return find("launch = ?1 and key = ?2 and removedAt is null", launch, key).withLock(lock).firstResultOptional();
     }
 
     /** The launch's current items, locked for writing until the transaction ends. */

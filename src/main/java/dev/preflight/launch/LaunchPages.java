@@ -6,21 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,7 +28,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
-import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -44,17 +37,13 @@ import dev.preflight.identity.Access;
 import dev.preflight.platform.FormErrors;
 import dev.preflight.platform.Fragments;
 import dev.preflight.platform.LiveFeed;
-import dev.preflight.platform.Markdown;
 import dev.preflight.platform.Page;
 import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.ProblemType;
 import dev.preflight.platform.Roles;
 import dev.preflight.service.ServiceCatalog;
 import dev.preflight.service.ServiceFilter;
 import dev.preflight.service.ServiceView;
-import dev.preflight.template.Severity;
-import dev.preflight.template.SignOff;
 import dev.preflight.template.TemplateLibrary;
 import dev.preflight.template.TemplateViews;
 import dev.preflight.team.TeamDirectory;
@@ -62,18 +51,17 @@ import dev.preflight.team.TeamView;
 
 /**
  * The launch pages: the list, the form that opens a launch, the launch page engineers work in
- * (items update in place with htmx and through plain form posts without JavaScript), an item's
- * page with every action and its history, the decision form and the template upgrade preview.
+ * (its items, {@link LaunchItemPages}, update in place with htmx and through plain form posts
+ * without JavaScript), the decision form, the report and the template upgrade preview.
  */
 @Path("/launches")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.VIEWER)
 public class LaunchPages {
 
-    /** The item filters of the launch page; "all" shows everything. */
+    /** The item filters of the launch page. */
     @TemplateGlobal
-    static final List<String> filters = List.of("all", "open", "blockers", "sign-off", "stale", "overdue", "waived",
-            "blocked", "mine");
+    static final List<ItemFilter> filters = List.of(ItemFilter.values());
 
     /** What a launch page's items show when nothing was refused. */
     @TemplateGlobal
@@ -91,7 +79,7 @@ public class LaunchPages {
     }
 
     /** Everything the launch page shows below the menu, when nothing was refused. */
-    private record PageKey(LaunchViews.Detail launch, boolean work, boolean approve, String filter, String mineOf,
+    private record PageKey(LaunchViews.Detail launch, boolean work, boolean approve, ItemFilter filter, String mineOf,
             String notice, String burnUp) {
     }
 
@@ -106,19 +94,8 @@ public class LaunchPages {
         static native TemplateInstance detail(LaunchViews.Detail launch, RawString body);
 
         /** The launch page below the menu, rendered once per state of what it shows. */
-        static native TemplateInstance detail$body(LaunchViews.Detail launch, List<SectionView> sections, String filter,
+        static native TemplateInstance detail$body(LaunchViews.Detail launch, List<SectionView> sections, ItemFilter filter,
                 String notice, LaunchRights rights, Map<String, String> errors, RawString burnUp);
-
-        static native TemplateInstance itemRow(LaunchViews.Detail launch, LaunchViews.Item item, LaunchRights rights,
-                ItemForm form);
-
-        static native TemplateInstance itemUpdated(LaunchViews.Detail launch, LaunchViews.Item item,
-                Readiness.SectionProgress section, LaunchRights rights, Map<String, String> errors, ItemForm form,
-                List<LaunchViews.Event> changes);
-
-        static native TemplateInstance item(LaunchViews.Detail launch, LaunchViews.Item item,
-                List<LaunchViews.Event> history, LaunchRights rights, Map<String, String> errors, ItemForm form,
-                String notice, boolean stale);
 
         static native TemplateInstance decision(LaunchViews.Detail launch, LaunchRights rights, Map<String, String> errors,
                 String decision, String rationale, String conditions, List<Readiness.Concern> blockers);
@@ -132,7 +109,7 @@ public class LaunchPages {
     }
 
     private final LaunchWorkflow launches;
-    private final ItemWorkflow items;
+    private final TemplateUpgrades upgrades;
     private final Access access;
     private final ServiceCatalog services;
     private final TemplateLibrary templates;
@@ -141,14 +118,14 @@ public class LaunchPages {
     private final LaunchSummaries summaries;
     private final LiveFeed feed;
 
-    public LaunchPages(LaunchWorkflow launches, ItemWorkflow items, Access access,
+    public LaunchPages(LaunchWorkflow launches, TemplateUpgrades upgrades, Access access,
             ServiceCatalog services, TemplateLibrary templates, TeamDirectory teams, Fragments fragments,
             LaunchSummaries summaries, LiveFeed feed) {
         this.fragments = fragments;
         this.summaries = summaries;
         this.feed = feed;
         this.launches = launches;
-        this.items = items;
+        this.upgrades = upgrades;
         this.access = access;
         this.services = services;
         this.templates = templates;
@@ -187,42 +164,6 @@ public class LaunchPages {
             @QueryParam("notice") String notice) {
         LaunchWorkflow.Shown shown = launches.shown(id);
         return detailPage(shown.launch(), shown.rights(), filter, Pages.notice(notice), FormErrors.none());
-    }
-
-    @GET
-    @Path("{id}/items/{key}")
-    public TemplateInstance item(@PathParam("id") long id, @PathParam("key") String key,
-            @QueryParam("notice") String notice) {
-        LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
-        return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), FormErrors.none(),
-                new ItemForm(), Pages.notice(notice), false);
-    }
-
-    /**
-     * An item's form. With htmx the answer is the item's new markup (and the launch's progress,
-     * swapped out of band); without, the page it came from, again. A refused change shows the item
-     * with the reason and, for a stale version, what changed meanwhile; nothing typed is lost.
-     */
-    @POST
-    @Path("{id}/items/{key}")
-    @RolesAllowed(Roles.ENGINEER)
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changeItem(@PathParam("id") long id, @PathParam("key") String key, @BeanParam ItemForm form,
-            @HeaderParam("HX-Request") boolean htmx) {
-        try {
-            items.change(id, key, form.toChange(), form.version, false);
-        } catch (ProblemException e) {
-            if (!List.of(ProblemType.INVALID_INPUT, ProblemType.STALE_VERSION, ProblemType.CONFLICT).contains(e.type())) {
-                throw e;
-            }
-            return Response.status(e.type().status()).entity(itemAgain(id, key, form, e, htmx)).build();
-        }
-        if (htmx) {
-            return Response.ok(itemFragment(launches.shownItem(id, key), FormErrors.none(), new ItemForm(), List.of()))
-                    .build();
-        }
-        return Pages.seeOther("item".equals(form.from) ? "/launches/" + id + "/items/" + encoded(key) + "?notice=updated"
-                : "/launches/" + id + "?notice=updated#item-" + encoded(key));
     }
 
     @POST
@@ -282,16 +223,6 @@ public class LaunchPages {
         return feed.changes().filter(change -> change.launch() == id);
     }
 
-    /** One item as the launch page shows it, for replacing it in place. */
-    @GET
-    @Path("{id}/items/{key}/row")
-    public TemplateInstance itemRow(@PathParam("id") long id, @PathParam("key") String key) {
-        LaunchWorkflow.Shown shown = launches.shown(id);
-        LaunchViews.Item item = shown.launch().items().stream().filter(i -> i.key().equals(key)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Launch " + id + " has no item '" + key + "'."));
-        return Templates.itemRow(shown.launch(), item, shown.rights(), new ItemForm());
-    }
-
     /** The launch's readiness panel, for replacing it in place. */
     @GET
     @Path("{id}/progress")
@@ -319,8 +250,8 @@ public class LaunchPages {
     @GET
     @Path("{id}/upgrade")
     public TemplateInstance upgradePreview(@PathParam("id") long id) {
-        LaunchWorkflow.Shown shown = launches.shown(id);
-        return Templates.upgrade(shown.launch(), launches.upgradePreview(id), shown.rights(), FormErrors.none());
+        TemplateUpgrades.Shown shown = upgrades.shown(id);
+        return Templates.upgrade(shown.launch(), shown.preview(), shown.rights(), FormErrors.none());
     }
 
     @POST
@@ -329,12 +260,11 @@ public class LaunchPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response upgrade(@PathParam("id") long id, @RestForm Long version, @RestForm Integer to) {
         return Pages.submit(() -> {
-            launches.upgrade(id, to, version);
+            upgrades.upgrade(id, to, version);
             return Pages.seeOther("/launches/" + id + "?notice=updated");
         }, e -> {
-            LaunchWorkflow.Shown shown = launches.shown(id);
-            return Templates.upgrade(shown.launch(), launches.upgradePreview(id), shown.rights(),
-                    FormErrors.of(e, "upgrade"));
+            TemplateUpgrades.Shown shown = upgrades.shown(id);
+            return Templates.upgrade(shown.launch(), shown.preview(), shown.rights(), FormErrors.of(e, "upgrade"));
         }, ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
 
@@ -356,24 +286,13 @@ public class LaunchPages {
 
     private TemplateInstance detailPage(LaunchViews.Detail launch, LaunchRights rights, String filter, String notice,
             Map<String, String> errors) {
-        String chosen = filter != null && filters.contains(filter) ? filter : "all";
-        Predicate<LaunchViews.Item> shown = switch (chosen) {
-            case "open" -> i -> !i.resolved();
-            case "blockers" -> i -> !i.resolved() && i.severity() == Severity.BLOCKER;
-            case "stale" -> i -> i.condition() == ItemCondition.STALE;
-            case "overdue" -> LaunchViews.Item::overdue;
-            case "waived" -> i -> i.condition() == ItemCondition.WAIVED;
-            case "blocked" -> i -> i.condition() == ItemCondition.BLOCKED;
-            case "mine" -> i -> rights.username().equals(i.assignee());
-            case "sign-off" -> i -> i.role() == SignOff.APPROVER && !i.resolved();
-            default -> i -> true;
-        };
+        ItemFilter chosen = ItemFilter.of(filter);
         RawString burnUp = burnUp(launch);
         Supplier<String> body = () -> {
             Map<String, List<RawString>> bySection = new LinkedHashMap<>();
-            launch.items().stream().filter(shown).forEach(i -> bySection.computeIfAbsent(i.section(),
+            launch.items().stream().filter(i -> chosen.shows(i, rights.username())).forEach(i -> bySection.computeIfAbsent(i.section(),
                     k -> new ArrayList<>()).add(fragments.get(new ItemRowKey(launch.id(), i, rights.work(),
-                            rights.approve()), () -> Templates.itemRow(launch, i, rights, new ItemForm()).render())));
+                            rights.approve()), () -> LaunchItemPages.Templates.itemRow(launch, i, rights, new ItemForm()).render())));
             List<SectionView> sections = launch.readiness().sections().stream()
                     .map(s -> new SectionView(s, bySection.getOrDefault(s.key(), List.of()))).toList();
             return Templates.detail$body(launch, sections, chosen, notice, rights, errors, burnUp).render();
@@ -382,25 +301,7 @@ public class LaunchPages {
             return Templates.detail(launch, new RawString(body.get()));
         }
         return Templates.detail(launch, fragments.get(new PageKey(launch, rights.work(), rights.approve(), chosen,
-                "mine".equals(chosen) ? rights.username() : null, notice, burnUp.getValue()), body));
-    }
-
-    private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx) {
-        boolean stale = e.type() == ProblemType.STALE_VERSION;
-        Map<String, String> errors = FormErrors.of(e, stale ? "version" : "action");
-        LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
-        form.version = shown.item().version();
-        if (htmx) {
-            return itemFragment(shown, errors, form, stale ? latest(shown.history(), 3) : List.of());
-        }
-        return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), errors, form, null, stale);
-    }
-
-    private TemplateInstance itemFragment(LaunchWorkflow.ShownItem shown, Map<String, String> errors, ItemForm form,
-            List<LaunchViews.Event> changes) {
-        Readiness.SectionProgress section = shown.launch().readiness().sections().stream()
-                .filter(s -> s.key().equals(shown.item().section())).findFirst().orElseThrow();
-        return Templates.itemUpdated(shown.launch(), shown.item(), section, shown.rights(), errors, form, changes);
+                chosen == ItemFilter.MINE ? rights.username() : null, notice, burnUp.getValue()), body));
     }
 
     /** The launch's burn-up: the days recorded for it, and today as it is. */
@@ -408,13 +309,6 @@ public class LaunchPages {
         return new RawString(BurnUp.svg(LocalDate.ofInstant(launch.createdAt(), ZoneId.systemDefault()),
                 launch.targetDate(), LocalDate.now(), summaries.days(launch.id()), launch.readiness().required(),
                 launch.readiness().resolved()));
-    }
-
-    private static List<LaunchViews.Event> latest(List<LaunchViews.Event> history, int count) {
-        List<LaunchViews.Event> latest = new ArrayList<>(history.subList(Math.max(0, history.size() - count),
-                history.size()));
-        Collections.reverse(latest);
-        return latest;
     }
 
     static String pageLink(LaunchFilter filter) {
@@ -433,41 +327,5 @@ public class LaunchPages {
 
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** Template extensions for the launch pages. */
-    @TemplateExtension
-    static class Display {
-
-        /** What the caller may do to the item: the actions its controls offer. */
-        static Set<ItemAction> actions(LaunchViews.Item item, LaunchRights rights) {
-            return ItemAction.allowed(item, rights);
-        }
-
-        /** The item's guidance as safe HTML. */
-        static RawString guidanceHtml(LaunchViews.Item item) {
-            return new RawString(Markdown.toSafeHtml(item.guidance()));
-        }
-
-        /** An event's details as text: "assignee: ana → ben; reason: disks". */
-        static String detailsText(LaunchViews.Event event) {
-            if (event.details() == null) {
-                return "";
-            }
-            return event.details().entrySet().stream().map(e -> e.getKey() + ": " + valueText(e.getValue()))
-                    .collect(Collectors.joining("; "));
-        }
-
-        private static String valueText(Object value) {
-            if (value instanceof Map<?, ?> map) {
-                if (map.containsKey("from") || map.containsKey("to")) {
-                    return Objects.requireNonNullElse(map.get("from"), "—") + " → "
-                            + Objects.requireNonNullElse(map.get("to"), "—");
-                }
-                return map.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", "));
-            }
-            return String.valueOf(value);
-        }
     }
 }

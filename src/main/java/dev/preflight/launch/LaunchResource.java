@@ -44,8 +44,13 @@ public class LaunchResource {
     private final LaunchWorkflow launches;
     private final ItemWorkflow items;
     private final Idempotency idempotency;
+    private final DeployGate gate;
+    private final TemplateUpgrades upgrades;
 
-    public LaunchResource(LaunchWorkflow launches, ItemWorkflow items, Idempotency idempotency) {
+    public LaunchResource(LaunchWorkflow launches, ItemWorkflow items, Idempotency idempotency, DeployGate gate,
+            TemplateUpgrades upgrades) {
+        this.gate = gate;
+        this.upgrades = upgrades;
         this.launches = launches;
         this.items = items;
         this.idempotency = idempotency;
@@ -218,7 +223,7 @@ public class LaunchResource {
     @Operation(summary = "Ask the deploy gate", description = "For pipelines: curl --fail succeeds only when the "
             + "launch has a go decision and nothing required has reopened since.")
     public LaunchViews.GateOpen gate(@PathParam("id") long id) {
-        return launches.gate(id);
+        return gate.gate(id);
     }
 
     @GET
@@ -227,7 +232,7 @@ public class LaunchResource {
     @Operation(summary = "Preview a template upgrade", description = "What moving the launch to its template's "
             + "newest published version would add, drop and reword; empty when it is up to date.")
     public LaunchViews.UpgradePreview upgradePreview(@PathParam("id") long id) {
-        return launches.upgradePreview(id);
+        return upgrades.upgradePreview(id);
     }
 
     @POST
@@ -245,7 +250,7 @@ public class LaunchResource {
             @Parameter(description = IDEMPOTENCY) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Long expected = Versions.expected(ifMatch, null);
         return launchWrite(idempotencyKey, "POST /api/v1/launches/" + id + "/upgrade " + expected + " " + to, "",
-                () -> launches.upgrade(id, to, expected));
+                () -> upgrades.upgrade(id, to, expected));
     }
 
     private Response launchWrite(String key, String request, Object body, Supplier<LaunchViews.Detail> write) {

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +29,9 @@ import dev.preflight.template.TemplateContent;
 import dev.preflight.template.TemplateVersion;
 
 /**
- * Opens launches, moves them through their states, records go / no-go decisions, answers the
- * deploy gate and upgrades launches to newer template versions. Item changes are
- * {@link ItemWorkflow}'s.
+ * Opens launches, moves them through their states and records go / no-go decisions. Item changes
+ * are {@link ItemWorkflow}'s, the gate {@link DeployGate}'s, template upgrades
+ * {@link TemplateUpgrades}'.
  */
 @ApplicationScoped
 public class LaunchWorkflow {
@@ -41,6 +39,7 @@ public class LaunchWorkflow {
     private final InputValidator validator;
     private final Access access;
     private final LaunchRights.Rules rules;
+    private final DeployGate gate;
     private final AuditLog audit;
     private final LinkedEvidence linked;
     private final LaunchSummaries summaries;
@@ -48,7 +47,9 @@ public class LaunchWorkflow {
     private final Event<LaunchDecided> decided;
 
     public LaunchWorkflow(InputValidator validator, Access access, LaunchRights.Rules rules, AuditLog audit,
-            LinkedEvidence linked, LaunchSummaries summaries, ItemRows rows, Event<LaunchDecided> decided) {
+            LinkedEvidence linked, LaunchSummaries summaries, ItemRows rows, DeployGate gate,
+            Event<LaunchDecided> decided) {
+        this.gate = gate;
         this.rules = rules;
         this.decided = decided;
         this.validator = validator;
@@ -212,7 +213,7 @@ public class LaunchWorkflow {
             LaunchItem item = new LaunchItem();
             item.launch = launch;
             item.key = entry.getValue().key();
-            snapshot(item, entry.getKey(), entry.getValue(), position++);
+            item.copyFrom(entry.getKey(), entry.getValue(), position++);
             item.persist();
         }
         Launch.flush();
@@ -246,7 +247,7 @@ public class LaunchWorkflow {
                                     .collect(Collectors.joining(", ")) + "."));
         }
         if (to == LaunchState.LAUNCHED) {
-            requireGateOpen(launch);
+            gate.requireOpen(launch);
         }
         LaunchViews.Summary before = summaryOf(launch);
         LaunchState from = launch.state;
@@ -319,208 +320,6 @@ public class LaunchWorkflow {
         return detail(launch);
     }
 
-    /**
-     * The deploy gate: open when the launch has a go decision, no blocker is open, no sign-off is
-     * missing and no required item resolved at the decision has reopened since (gone stale, lost its
-     * waiver, been reopened or blocked). Otherwise refused with what blocks.
-     */
-    @Transactional
-    public LaunchViews.GateOpen gate(long id) {
-        return requireGateOpen(find(id, LockModeType.NONE));
-    }
-
-    private LaunchViews.GateOpen requireGateOpen(Launch launch) {
-        long id = launch.id;
-        Instant now = Instant.now();
-        LocalDate today = LocalDate.now();
-        List<LaunchItem> items = LaunchItem.of(launch);
-        linked.attach(launch.service, items);
-        Readiness readiness = Readiness.of(items, now, today);
-        Map<String, Readiness.Concern> blockers = new LinkedHashMap<>();
-        readiness.goBlockers().forEach(c -> blockers.put(c.key(), c));
-        if (launch.decisionResolved != null) {
-            Set<String> resolvedNow = Readiness.resolvedRequired(items, now, today);
-            Map<String, LaunchItem> byKey = items.stream().collect(Collectors.toMap(i -> i.key, i -> i));
-            for (String key : launch.decisionResolved) {
-                LaunchItem item = byKey.get(key);
-                if (item != null && !resolvedNow.contains(key)) {
-                    ItemCondition condition = ItemCondition.of(item, now, today);
-                    blockers.putIfAbsent(key, new Readiness.Concern(key, item.title, item.sectionTitle, condition,
-                            "resolved at the go decision, " + condition.label() + " now"));
-                }
-            }
-        }
-        boolean go = launch.decision == LaunchState.GO
-                && (launch.state == LaunchState.GO || launch.state == LaunchState.LAUNCHED);
-        if (!go || !blockers.isEmpty()) {
-            String why = !go ? "Launch " + id + " has no go decision: it is " + launch.state.label() + "."
-                    : "Launch " + id + " had a go, but " + blockers.size()
-                            + (blockers.size() == 1 ? " required item is" : " required items are") + " no longer resolved.";
-            throw new ProblemException(ProblemType.NOT_READY, why).with("state", launch.state)
-                    .with("blockers", List.copyOf(blockers.values()));
-        }
-        return new LaunchViews.GateOpen(launch.id, launch.service.slug, launch.state, launch.decidedBy,
-                launch.decidedAt, launch.decisionConditions, readiness.percent());
-    }
-
-    /** What upgrading the launch to its template's newest published version would add, drop and reword. */
-    @Transactional
-    public LaunchViews.UpgradePreview upgradePreview(long id) {
-        return plan(find(id, LockModeType.NONE)).preview();
-    }
-
-    /** Upgrades the launch: new items open, dropped items leave the checklist, the rest keep state and history. */
-    @Transactional
-    public LaunchViews.Detail upgrade(long id, Integer toVersion, Long expectedVersion) {
-        Launch launch = find(id, LockModeType.PESSIMISTIC_WRITE);
-        Caller caller = access.requireLaunchWork(launch.service.team);
-        Versions.check("The launch", launch.version, expectedVersion);
-        if (launch.state.isFinal()) {
-            throw ProblemException.conflict("Launch " + id + " is " + launch.state.label() + ": its checklist no longer changes.");
-        }
-        UpgradePlan plan = plan(launch);
-        if (plan.latest.number <= launch.templateVersion.number) {
-            throw ProblemException.conflict("Launch " + id + " already uses the newest published version ("
-                    + launch.templateVersion.number + ") of its template.");
-        }
-        if (toVersion != null && toVersion != plan.latest.number) {
-            throw ProblemException.conflict("Version " + plan.latest.number + " of the template was published after "
-                    + "version " + toVersion + " was previewed. Preview the upgrade again.");
-        }
-        if (plan.target.isEmpty()) {
-            throw ProblemException.conflict("None of the items of version " + plan.latest.number
-                    + " applies to tier " + launch.service.tier + ", the service's tier: the launch keeps its checklist.");
-        }
-        Instant now = Instant.now();
-        LaunchViews.Summary before = summaryOf(launch);
-        Map<String, LaunchItem> all = new HashMap<>();
-        LaunchItem.<LaunchItem>list("launch", launch).forEach(i -> all.put(i.key, i));
-        int position = 0;
-        for (Map.Entry<TemplateContent.Section, TemplateContent.Item> entry : plan.target) {
-            TemplateContent.Item source = entry.getValue();
-            LaunchItem item = all.remove(source.key());
-            boolean added = item == null || item.removedAt != null;
-            if (item == null || item.removedAt != null) {
-                item = fresh(launch, source.key(), item);
-            }
-            item.removedAt = null;
-            snapshot(item, entry.getKey(), source, position++);
-            item.persist();
-            if (added) {
-                LaunchItem.flush();
-                new HistoryEntry(launch, item, "added_by_upgrade").status(null, item.status).append(caller, now);
-            }
-        }
-        for (LaunchItem dropped : all.values()) {
-            if (dropped.removedAt == null) {
-                dropped.removedAt = now;
-                new HistoryEntry(launch, dropped, "removed_by_upgrade").status(dropped.status, null).append(caller, now);
-            }
-        }
-        int from = launch.templateVersion.number;
-        launch.templateVersion = plan.latest;
-        Launch.flush();
-        LaunchViews.UpgradePreview preview = plan.preview();
-        new HistoryEntry(launch, null, "upgraded").details(Map.of("fromVersion", from, "toVersion",
-                plan.latest.number, "added", preview.added().size(), "removed", preview.removed().size(),
-                "changed", preview.changed().size())).append(caller, now);
-        summaries.rebuild(launch, now);
-        audit.record("launch.upgrade", "launch", String.valueOf(launch.id), before, summaryOf(launch));
-        return detail(launch);
-    }
-
-    /** The items of the newest published version that apply to the launch's service, against its current items. */
-    private record UpgradePlan(Launch launch, TemplateVersion latest,
-            List<Map.Entry<TemplateContent.Section, TemplateContent.Item>> target, List<LaunchItem> current) {
-
-        LaunchViews.UpgradePreview preview() {
-            Map<String, LaunchItem> byKey = new LinkedHashMap<>();
-            current.forEach(i -> byKey.put(i.key, i));
-            List<LaunchViews.UpgradeItem> added = new ArrayList<>();
-            List<LaunchViews.UpgradeItem> changed = new ArrayList<>();
-            int unchanged = 0;
-            if (latest.number > launch.templateVersion.number) {
-                for (Map.Entry<TemplateContent.Section, TemplateContent.Item> entry : target) {
-                    TemplateContent.Item source = entry.getValue();
-                    LaunchItem item = byKey.remove(source.key());
-                    if (item == null) {
-                        added.add(new LaunchViews.UpgradeItem(source.key(), source.title(), entry.getKey().title(), null));
-                    } else if (differs(item, entry.getKey(), source)) {
-                        changed.add(new LaunchViews.UpgradeItem(item.key, source.title(), entry.getKey().title(),
-                                item.status));
-                    } else {
-                        unchanged++;
-                    }
-                }
-            } else {
-                unchanged = byKey.size();
-                byKey.clear();
-            }
-            List<LaunchViews.UpgradeItem> removed = byKey.values().stream()
-                    .map(i -> new LaunchViews.UpgradeItem(i.key, i.title, i.sectionTitle, i.status)).toList();
-            return new LaunchViews.UpgradePreview(launch.templateVersion.template.slug, launch.templateVersion.number,
-                    Math.max(latest.number, launch.templateVersion.number), List.copyOf(added), removed,
-                    List.copyOf(changed), unchanged);
-        }
-
-        private static boolean differs(LaunchItem item, TemplateContent.Section section, TemplateContent.Item source) {
-            return !item.title.equals(source.title()) || !item.guidance.equals(Objects.requireNonNullElse(source.guidance(), ""))
-                    || item.severity != source.severity() || item.signOff != source.role()
-                    || item.evidence != source.evidence() || !Objects.equals(item.recurrenceDays, source.recurrenceDays())
-                    || item.satisfiedBy != source.satisfiedBy()
-                    || !item.sectionKey.equals(section.key()) || !item.sectionTitle.equals(section.title());
-        }
-    }
-
-    private static UpgradePlan plan(Launch launch) {
-        Template template = launch.templateVersion.template;
-        TemplateVersion latest = TemplateVersion.latestPublished(template).orElse(launch.templateVersion);
-        List<Map.Entry<TemplateContent.Section, TemplateContent.Item>> target = new ArrayList<>();
-        for (TemplateContent.Section section : latest.content.sections()) {
-            section.items().stream().filter(i -> i.appliesTo(launch.service.tier))
-                    .forEach(i -> target.add(Map.entry(section, i)));
-        }
-        return new UpgradePlan(launch, latest, target, LaunchItem.of(launch));
-    }
-
-    /** A new item, or a dropped one brought back by an upgrade, reset to open with nothing recorded. */
-    private static LaunchItem fresh(Launch launch, String key, LaunchItem dropped) {
-        LaunchItem item = dropped == null ? new LaunchItem() : dropped;
-        item.launch = launch;
-        item.key = key;
-        item.status = ItemStatus.OPEN;
-        item.evidenceLink = null;
-        item.evidenceNote = null;
-        item.reason = null;
-        item.assignee = null;
-        item.dueDate = null;
-        item.doneBy = null;
-        item.doneAt = null;
-        item.signedOffBy = null;
-        item.signedOffAt = null;
-        item.waiverReason = null;
-        item.waiverRiskOwner = null;
-        item.waiverControl = null;
-        item.waiverExpires = null;
-        item.waivedBy = null;
-        item.waivedAt = null;
-        return item;
-    }
-
-    private static void snapshot(LaunchItem item, TemplateContent.Section section, TemplateContent.Item source,
-            int position) {
-        item.position = position;
-        item.sectionKey = section.key();
-        item.sectionTitle = section.title();
-        item.title = source.title();
-        item.guidance = Objects.requireNonNullElse(source.guidance(), "");
-        item.severity = source.severity();
-        item.signOff = source.role();
-        item.evidence = source.evidence();
-        item.recurrenceDays = source.recurrenceDays();
-        item.satisfiedBy = source.satisfiedBy();
-    }
-
     private TemplateVersion publishedVersion(LaunchInput input, InputValidator.Errors errors) {
         Template template = Template.findBySlug(input.template().trim()).orElse(null);
         if (template == null) {
@@ -556,7 +355,7 @@ public class LaunchWorkflow {
                 items.stream().map(i -> LaunchViews.Item.of(i, now, today)).toList(), launch.version);
     }
 
-    private LaunchViews.Summary summaryOf(Launch launch) {
+    LaunchViews.Summary summaryOf(Launch launch) {
         return summaries(List.of(launch)).get(0);
     }
 
@@ -581,8 +380,7 @@ public class LaunchWorkflow {
     }
 
     private static LaunchItem item(Launch launch, String key) {
-        return LaunchItem.<LaunchItem>find("launch = ?1 and key = ?2 and removedAt is null", launch, key)
-                .firstResultOptional()
+        return LaunchItem.current(launch, key, LockModeType.NONE)
                 .orElseThrow(() -> ProblemException.notFound("Launch " + launch.id + " has no item '" + key + "'."));
     }
 

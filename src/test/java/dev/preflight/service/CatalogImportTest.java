@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,0 +1,130 @@
+package dev.preflight.launch;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.preflight.platform.FormErrors;
+import dev.preflight.platform.Pages;
+import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.Roles;
+
+/**
+ * A launch's items as pages: an item's own page with every action and its history, the row the
+ * launch page shows (replaced in place with htmx), and the form every action posts.
+ */
+@Path("/launches/{id}/items/{key}")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Roles.VIEWER)
+public class LaunchItemPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance itemRow(LaunchViews.Detail launch, LaunchViews.Item item, LaunchRights rights,
+                ItemForm form);
+
+        static native TemplateInstance itemUpdated(LaunchViews.Detail launch, LaunchViews.Item item,
+                Readiness.SectionProgress section, LaunchRights rights, Map<String, String> errors, ItemForm form,
+                List<LaunchViews.Event> changes);
+
+        static native TemplateInstance item(LaunchViews.Detail launch, LaunchViews.Item item,
+                List<LaunchViews.Event> history, LaunchRights rights, Map<String, String> errors, ItemForm form,
+                String notice, boolean stale);
+    }
+
+    private final LaunchWorkflow launches;
+    private final ItemWorkflow items;
+
+    public LaunchItemPages(LaunchWorkflow launches, ItemWorkflow items) {
+        this.launches = launches;
+        this.items = items;
+    }
+
+    @GET
+    public TemplateInstance item(@PathParam("id") long id, @PathParam("key") String key,
+            @QueryParam("notice") String notice) {
+        LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
+        return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), FormErrors.none(),
+                new ItemForm(), Pages.notice(notice), false);
+    }
+
+    /**
+     * An item's form. With htmx the answer is the item's new markup (and the launch's progress,
+     * swapped out of band); without, the page it came from, again. A refused change shows the item
+     * with the reason and, for a stale version, what changed meanwhile; nothing typed is lost.
+     */
+    @POST
+    @RolesAllowed(Roles.ENGINEER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeItem(@PathParam("id") long id, @PathParam("key") String key, @BeanParam ItemForm form,
+            @HeaderParam("HX-Request") boolean htmx) {
+        try {
+            items.change(id, key, form.toChange(), form.version, false);
+        } catch (ProblemException e) {
+            if (!List.of(ProblemType.INVALID_INPUT, ProblemType.STALE_VERSION, ProblemType.CONFLICT).contains(e.type())) {
+                throw e;
+            }
+            return Response.status(e.type().status()).entity(itemAgain(id, key, form, e, htmx)).build();
+        }
+        if (htmx) {
+            return Response.ok(itemFragment(launches.shownItem(id, key), FormErrors.none(), new ItemForm(), List.of()))
+                    .build();
+        }
+        String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
+        return Pages.seeOther("item".equals(form.from) ? "/launches/" + id + "/items/" + encoded + "?notice=updated"
+                : "/launches/" + id + "?notice=updated#item-" + encoded);
+    }
+
+    /** One item as the launch page shows it, for replacing it in place. */
+    @GET
+    @Path("row")
+    public TemplateInstance itemRow(@PathParam("id") long id, @PathParam("key") String key) {
+        LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
+        return Templates.itemRow(shown.launch(), shown.item(), shown.rights(), new ItemForm());
+    }
+
+    private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx) {
+        boolean stale = e.type() == ProblemType.STALE_VERSION;
+        Map<String, String> errors = FormErrors.of(e, stale ? "version" : "action");
+        LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
+        form.version = shown.item().version();
+        if (htmx) {
+            return itemFragment(shown, errors, form, stale ? latest(shown.history(), 3) : List.of());
+        }
+        return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), errors, form, null, stale);
+    }
+
+    private static TemplateInstance itemFragment(LaunchWorkflow.ShownItem shown, Map<String, String> errors,
+            ItemForm form, List<LaunchViews.Event> changes) {
+        Readiness.SectionProgress section = shown.launch().readiness().sections().stream()
+                .filter(s -> s.key().equals(shown.item().section())).findFirst().orElseThrow();
+        return Templates.itemUpdated(shown.launch(), shown.item(), section, shown.rights(), errors, form, changes);
+    }
+
+    private static List<LaunchViews.Event> latest(List<LaunchViews.Event> history, int count) {
+        List<LaunchViews.Event> latest = new ArrayList<>(history.subList(Math.max(0, history.size() - count),
+                history.size()));
+        Collections.reverse(latest);
+        return latest;
+    }
+}
