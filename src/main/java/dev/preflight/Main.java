@@ -1,8 +1,9 @@
 package dev.preflight;
 
-import dev.preflight.backup.BackupCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+
+import dev.preflight.backup.BackupCommand;
 
 /**
  * Starts Preflight, or runs one of its commands ({@code backup}, {@code restore}) on its database

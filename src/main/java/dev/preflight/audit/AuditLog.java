@@ -14,7 +14,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.preflight.platform.Actor;
-import dev.preflight.platform.RequestFilters;
+import dev.preflight.platform.RequestId;
 
 /**
  * Records who did what, when and from where. A change and its audit event commit together:
@@ -64,7 +64,7 @@ public class AuditLog {
         event.after = toJson(after);
         RoutingContext current = Arc.container().requestContext().isActive() ? request.getCurrent() : null;
         if (current != null) {
-            event.requestId = current.request().getHeader(RequestFilters.REQUEST_ID);
+            event.requestId = current.request().getHeader(RequestId.HEADER);
             event.sourceAddress = current.request().remoteAddress() == null ? null
                     : current.request().remoteAddress().hostAddress();
         }

@@ -6,6 +6,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 
+import dev.preflight.audit.search.AuditTrail;
+
 /**
  * Chains new audit events every second or so, on whichever instance gets there first (the others
  * find the chain taken and do nothing), so an event is tamper-evident moments after it is recorded

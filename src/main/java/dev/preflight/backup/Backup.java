@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import dev.preflight.platform.Hashes;
+import dev.preflight.platform.text.Hashes;
 
 /**
  * Writes everything Preflight keeps in its database to one ZIP archive: each table's rows as

@@ -18,13 +18,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
-import dev.preflight.platform.db.EmbeddedDatabase;
-import dev.preflight.platform.db.EmbeddedDatabaseDriver;
-import dev.preflight.platform.db.EmbeddedDatabaseException;
 import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+
+import dev.preflight.platform.db.EmbeddedDatabase;
+import dev.preflight.platform.db.EmbeddedDatabaseDriver;
+import dev.preflight.platform.db.EmbeddedDatabaseException;
 
 /**
  * {@code backup [FILE]} and {@code restore FILE} from the command line, for the database

@@ -10,9 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.preflight.platform.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+
+import dev.preflight.platform.security.Roles;
 
 /** The admin page that explains backups and hands one out (a POST with the form's CSRF token: it is audited). */
 @Path("/admin/backup")

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.security.Roles;
 
 /** A backup over HTTP, for backup jobs that hold an admin token but no shell on Preflight's host. */
 @Path("/api/v1/backup")

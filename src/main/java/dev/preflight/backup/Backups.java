@@ -15,9 +15,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import dev.preflight.audit.AuditLog;
-import dev.preflight.platform.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.preflight.audit.AuditLog;
+import dev.preflight.platform.problems.ProblemException;
 
 /**
  * A backup as an HTTP download, for the API and the admin page alike. Every download is in the

@@ -32,7 +32,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.preflight.platform.Hashes;
+import dev.preflight.platform.text.Hashes;
 
 /**
  * Puts a backup into an empty database: checks the whole archive first, builds the schema the

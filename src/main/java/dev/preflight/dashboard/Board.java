@@ -18,8 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.preflight.launch.LaunchState;
 import dev.preflight.launch.LaunchSummaries;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
+import dev.preflight.platform.problems.ProblemException;
 
 /**
  * Reads the go-live board with purpose-built SQL over the rows kept for it: a page of launches

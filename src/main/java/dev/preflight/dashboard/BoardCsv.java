@@ -2,7 +2,7 @@ package dev.preflight.dashboard;
 
 import java.util.List;
 
-import dev.preflight.platform.Csv;
+import dev.preflight.platform.text.Csv;
 
 /** The board's launches as CSV ({@link Csv}): one line a launch. */
 final class BoardCsv {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.preflight.launch.LaunchState;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.Page;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.api.Page;
 
 /**
  * Which launches the board shows. Without a window of target dates it shows every running launch

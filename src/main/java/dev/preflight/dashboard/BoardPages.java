@@ -28,12 +28,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
 
 import dev.preflight.launch.LaunchState;
-import dev.preflight.platform.Fragments;
-import dev.preflight.platform.LiveFeed;
-import dev.preflight.platform.Page;
 import dev.preflight.platform.PreflightConfig;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.db.LiveFeed;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.Fragments;
 
 /**
  * The go-live board at {@code /} for everyone signed in: launches by target date with their

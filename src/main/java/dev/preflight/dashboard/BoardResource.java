@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.preflight.platform.Page;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.security.Roles;
 
 /** The go-live board for scripts and other dashboards: the same numbers as the page at {@code /}. */
 @Path("/api/v1/board")

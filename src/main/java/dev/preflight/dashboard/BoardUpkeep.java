@@ -12,8 +12,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import dev.preflight.launch.LaunchSummaries;
-import dev.preflight.platform.Exclusive;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Exclusive;
+import dev.preflight.platform.db.Sql;
 
 /**
  * Keeps the board's rows: at start-up counts the launches and postures that have none yet (those

@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.preflight.platform.PreflightConfig;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
 import dev.preflight.service.DrillFailed;
 import dev.preflight.service.ServiceRecovery;
 import dev.preflight.service.ServiceRecoveryChanged;

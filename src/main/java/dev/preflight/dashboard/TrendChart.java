@@ -4,7 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.preflight.platform.LineChart;
+import dev.preflight.platform.web.LineChart;
 
 /** The board's trend: the average readiness of the running launches, day by day over the last weeks. */
 final class TrendChart {

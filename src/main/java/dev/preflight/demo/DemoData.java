@@ -27,9 +27,9 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.preflight.dashboard.RecoveryPosture;
 import dev.preflight.launch.LaunchSummaries;
-import dev.preflight.platform.Exclusive;
 import dev.preflight.platform.PreflightConfig;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Exclusive;
+import dev.preflight.platform.db.Sql;
 import dev.preflight.template.TemplateContent;
 import dev.preflight.template.TemplateDocument;
 import dev.preflight.template.TemplateLibrary;

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.preflight.launch.ItemStatus;
 import dev.preflight.launch.LaunchState;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
 import dev.preflight.runbook.RunbookSkeleton;
 import dev.preflight.template.Evidence;
 import dev.preflight.template.Severity;

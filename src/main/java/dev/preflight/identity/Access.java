@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.ForbiddenException;
 
+import dev.preflight.platform.security.Role;
 import dev.preflight.team.Team;
 
 /**

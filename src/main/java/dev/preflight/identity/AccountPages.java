@@ -19,11 +19,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.FormErrors;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.Pages;
 
 /** The signed-in person's own pages: who they are, their password, their API tokens. */
 @Path("/")

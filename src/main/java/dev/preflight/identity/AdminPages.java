@@ -20,11 +20,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.FormErrors;
-import dev.preflight.platform.Page;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Role;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.Pages;
 import dev.preflight.team.TeamDirectory;
 import dev.preflight.team.TeamView;
 

@@ -9,7 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
 
 /** A script's credential: acts as its owner, narrowed to its scopes. Only a hash of the secret is kept. */
 @Entity

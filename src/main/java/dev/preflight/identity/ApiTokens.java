@@ -15,8 +15,8 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 
 import dev.preflight.audit.AuditLog;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.problems.ProblemException;
 
 /**
  * API tokens: {@code pf_} and 256 random bits, stored only as SHA-256, shown once. A token acts as

@@ -2,6 +2,7 @@ package dev.preflight.identity;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -2,6 +2,8 @@ package dev.preflight.identity;
 
 import java.util.Set;
 
+import dev.preflight.platform.security.Role;
+
 /**
  * Who is making the current request, and how: the user, their role and teams, and the credential
  * they came with. Attached to the security identity; read it through {@link CurrentCaller}.

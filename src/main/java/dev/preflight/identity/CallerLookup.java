@@ -11,7 +11,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
+import dev.preflight.platform.security.Role;
 
 /**
  * Finds who a session cookie or an API token stands for: the credential, its owner and the owner's

@@ -7,6 +7,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
+import dev.preflight.platform.security.Role;
+
 /** Turns a user and the credential they used into a {@link Caller} and a security identity. */
 final class Callers {
 

@@ -24,6 +24,7 @@ import io.quarkus.runtime.StartupEvent;
 import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.Actor;
 import dev.preflight.platform.PreflightConfig;
+import dev.preflight.platform.security.Role;
 
 /**
  * On the first start (no users yet) creates the first administrator. Its password comes from

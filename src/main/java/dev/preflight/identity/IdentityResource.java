@@ -20,8 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.preflight.platform.ApiInput;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.ApiInput;
+import dev.preflight.platform.security.Role;
+import dev.preflight.platform.security.Roles;
 
 /** The caller's own identity and API tokens. */
 @Path("/api/v1")

@@ -26,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.Actor;
 import dev.preflight.platform.PreflightConfig;
+import dev.preflight.platform.security.Role;
 import dev.preflight.team.TeamDirectory;
 
 /**

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
-import dev.preflight.platform.InputValidator;
 import dev.preflight.platform.PreflightConfig;
+import dev.preflight.platform.api.InputValidator;
 
 /** Password hashing with bcrypt, and the rules a new password must meet. */
 @ApplicationScoped

@@ -14,8 +14,8 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Problems;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.problems.Problems;
 
 /**
  * Checks every request that changes something, before its resource method runs:

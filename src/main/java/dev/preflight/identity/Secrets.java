@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import dev.preflight.platform.Hashes;
+import dev.preflight.platform.text.Hashes;
 
 /** Random secrets and their digests, for session cookies, API tokens and generated passwords. */
 public final class Secrets {

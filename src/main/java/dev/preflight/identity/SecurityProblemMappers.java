@@ -13,8 +13,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Problems;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.problems.Problems;
 
 /**
  * Missing or failed authentication: the API answers 401 (429 when throttled), a browser is sent to

@@ -11,8 +11,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.Actor;
 import dev.preflight.platform.PreflightConfig;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.problems.ProblemType;
 
 /**
  * Local sign-in and sign-out. Failures are throttled per account and per address; every attempt,

@@ -19,10 +19,10 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.Pages;
 
 /**
  * Signing in and out. Local mode shows a form; OpenID Connect mode sends the browser to the

@@ -18,10 +18,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.FormErrors;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.Pages;
 import dev.preflight.team.Team;
 import dev.preflight.team.TeamView;
 

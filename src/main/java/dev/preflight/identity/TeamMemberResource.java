@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import dev.preflight.platform.Roles;
+
+import dev.preflight.platform.security.Roles;
 
 /** Who belongs to a team. */
 @Path("/api/v1/teams/{slug}/members")

@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.preflight.platform.PreflightConfig;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
 
 /**
  * Counts failed sign-ins and token attempts per account or address over a sliding window, in the

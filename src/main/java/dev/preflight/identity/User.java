@@ -14,7 +14,8 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
+import dev.preflight.platform.security.Role;
 import dev.preflight.team.Team;
 
 /**

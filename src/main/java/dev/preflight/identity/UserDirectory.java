@@ -12,10 +12,11 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
 import dev.preflight.audit.AuditLog;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.Page;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.Versions;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.api.Versions;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.security.Role;
 import dev.preflight.team.Team;
 import dev.preflight.team.TeamDirectory;
 

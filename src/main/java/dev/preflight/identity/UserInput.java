@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.preflight.platform.security.Role;
+
 /**
  * What an admin sends to create or change a user. The user name is fixed at creation. A password
  * left out at creation is generated and returned once. {@code teams} lists team slugs.

@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import dev.preflight.identity.CurrentCaller;
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.problems.ProblemException;
 
 /**
  * A service's readiness badge for READMEs. Signed-in users see any service's badge; without a

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.preflight.identity.Access;
-import dev.preflight.platform.Page;
-import dev.preflight.platform.ProblemException;
 import dev.preflight.platform.SigningKeys;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.service.Service;
 import dev.preflight.service.ServiceLaunches;
 

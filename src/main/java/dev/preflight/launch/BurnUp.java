@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.preflight.platform.LineChart;
+import dev.preflight.platform.web.LineChart;
 
 /**
  * A launch's burn-up: its required items resolved, day by day since it opened (recorded once a

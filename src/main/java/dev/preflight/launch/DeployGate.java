@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.ProblemType;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.problems.ProblemType;
 
 /** The deploy gate that pipelines ask before they deploy, and that a launch must pass to become launched. */
 @ApplicationScoped

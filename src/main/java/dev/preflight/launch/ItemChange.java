@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.preflight.platform.WebLink;
+import dev.preflight.platform.web.WebLink;
 
 /**
  * A change to one item. With PATCH a field left out (or null) stays as it is and an empty string

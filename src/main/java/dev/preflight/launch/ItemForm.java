@@ -3,8 +3,8 @@ package dev.preflight.launch;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.problems.ProblemException;
 
 /**
  * What an item's forms post: the action (done, not_applicable, blocked, reopen, sign_off,

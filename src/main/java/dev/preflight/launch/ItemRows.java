@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.preflight.identity.User;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
 import dev.preflight.template.Evidence;
 import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;

@@ -20,9 +20,9 @@ import dev.preflight.audit.AuditLog;
 import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
 import dev.preflight.identity.User;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.Versions;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.api.Versions;
+import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.template.Evidence;
 import dev.preflight.template.SignOff;
 

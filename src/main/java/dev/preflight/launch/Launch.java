@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
 import dev.preflight.service.Service;
 import dev.preflight.template.TemplateVersion;
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
-import dev.preflight.platform.Markdown;
+import dev.preflight.platform.text.Markdown;
 
 /** Template extensions for the launch pages: what an item offers, its guidance, an event's details. */
 @TemplateExtension

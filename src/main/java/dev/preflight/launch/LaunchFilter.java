@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.api.InputValidator;
 
 /**
  * Which launches to list: by service or owning team (slugs), state, and a window of target dates

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.api.InputValidator;
 
 /** The fields of the form that opens a launch. */
 public class LaunchForm {

@@ -20,7 +20,7 @@ import jakarta.persistence.Transient;
 import io.quarkus.panache.common.Sort;
 
 import dev.preflight.identity.User;
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
 import dev.preflight.template.Evidence;
 import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;

@@ -23,11 +23,11 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.FormErrors;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.Pages;
 
 /**
  * A launch's items as pages: an item's own page with every action and its history, the row the

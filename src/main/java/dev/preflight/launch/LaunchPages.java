@@ -34,20 +34,20 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
 import dev.preflight.identity.Access;
-import dev.preflight.platform.FormErrors;
-import dev.preflight.platform.Fragments;
-import dev.preflight.platform.LiveFeed;
-import dev.preflight.platform.Page;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.db.LiveFeed;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.Fragments;
+import dev.preflight.platform.web.Pages;
 import dev.preflight.service.ServiceCatalog;
 import dev.preflight.service.ServiceFilter;
 import dev.preflight.service.ServiceView;
-import dev.preflight.template.TemplateLibrary;
-import dev.preflight.template.TemplateViews;
 import dev.preflight.team.TeamDirectory;
 import dev.preflight.team.TeamView;
+import dev.preflight.template.TemplateLibrary;
+import dev.preflight.template.TemplateViews;
 
 /**
  * The launch pages: the list, the form that opens a launch, the launch page engineers work in

@@ -14,8 +14,8 @@ import io.quarkus.scheduler.Scheduled;
 
 import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.Actor;
-import dev.preflight.platform.Exclusive;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Exclusive;
+import dev.preflight.platform.db.Sql;
 
 /**
  * What time alone does to launches, recorded as the system's doing, like a person's change: a

@@ -26,11 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.preflight.platform.ApiInput;
-import dev.preflight.platform.Idempotency;
-import dev.preflight.platform.Page;
-import dev.preflight.platform.Roles;
-import dev.preflight.platform.Versions;
+import dev.preflight.platform.api.ApiInput;
+import dev.preflight.platform.api.Idempotency;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.api.Versions;
+import dev.preflight.platform.security.Roles;
 
 @Path("/api/v1/launches")
 @Produces(MediaType.APPLICATION_JSON)

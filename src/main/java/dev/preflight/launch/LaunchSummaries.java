@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
 
 /**
  * Keeps each launch's readiness as the board reads it ({@code launch_summary}, and per section

@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
 import dev.preflight.identity.CurrentCaller;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
 import dev.preflight.service.Service;
 import dev.preflight.template.SignOff;
 

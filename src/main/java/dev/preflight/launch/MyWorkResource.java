@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.security.Roles;
 
 @Path("/api/v1/me/work")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.security.Roles;
 
 /** "My work": what needs the signed-in person, across every launch. */
 @Path("/work")

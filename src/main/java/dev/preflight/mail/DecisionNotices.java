@@ -8,7 +8,7 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import dev.preflight.launch.LaunchDecided;
 import dev.preflight.launch.LaunchState;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
 
 /** When go or no-go is recorded, the launch's team and whoever opened it hear of it by mail, once it is committed. */
 @ApplicationScoped

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 
-import dev.preflight.identity.Role;
 import dev.preflight.launch.MyWork;
-import dev.preflight.platform.Exclusive;
 import dev.preflight.platform.PreflightConfig;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Exclusive;
+import dev.preflight.platform.db.Sql;
+import dev.preflight.platform.security.Role;
 
 /**
  * Each morning, a digest to each person with mail of what needs them: items assigned to them that

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.api.InputValidator;
 
 /** The fields of the form that records a drill. */
 public class DrillForm {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import dev.preflight.platform.WebLink;
+import dev.preflight.platform.web.WebLink;
 
 /**
  * A drill as a person or a backup job reports it.

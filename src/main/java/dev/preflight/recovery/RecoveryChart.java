@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.preflight.platform.LineChart;
+import dev.preflight.platform.web.LineChart;
 
 /**
  * A small chart of measured recovery times, oldest drill first, against the service-wide RTO (a

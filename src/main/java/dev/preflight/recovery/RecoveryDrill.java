@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.panache.common.Sort;
 
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
 
 /**
  * One restore test, failover or disaster-recovery exercise: what was measured, and the targets in

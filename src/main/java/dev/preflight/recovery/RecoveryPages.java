@@ -22,12 +22,12 @@ import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.FormErrors;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.Pages;
 import dev.preflight.service.ServiceCatalog;
 import dev.preflight.service.ServiceView;
 

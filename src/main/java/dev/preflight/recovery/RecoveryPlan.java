@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import dev.preflight.platform.VersionedEntity;
+import dev.preflight.platform.db.VersionedEntity;
 
 /** A service's recovery targets, edited as one document with one version. */
 @Entity

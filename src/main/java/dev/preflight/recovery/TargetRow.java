@@ -7,7 +7,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.api.InputValidator;
 
 /**
  * One row of the targets form, as typed: rows are numbered ({@code rto.0}, {@code rto.1}...), a

@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.preflight.platform.VersionedEntity;
+import dev.preflight.platform.db.VersionedEntity;
 
 /** A service's runbook as it stands: its Markdown, its latest revision number, when it was last exercised. */
 @Entity

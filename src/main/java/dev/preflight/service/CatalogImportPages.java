@@ -18,9 +18,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.Pages;
 
 /**
  * Import services from Backstage catalog files: paste or upload, see what would change, then

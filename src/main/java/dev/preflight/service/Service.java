@@ -11,7 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
 import dev.preflight.team.Team;
 
 /** A service in the catalog: what gets launched, owned by one team. */

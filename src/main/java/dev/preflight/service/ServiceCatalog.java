@@ -13,13 +13,13 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 import dev.preflight.audit.AuditLog;
 import dev.preflight.identity.Access;
-import dev.preflight.identity.Role;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.Page;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.Slugs;
-import dev.preflight.platform.Versions;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.api.Versions;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.security.Role;
+import dev.preflight.platform.text.Slugs;
+import dev.preflight.platform.web.Pages;
 import dev.preflight.team.Team;
 import dev.preflight.team.TeamDirectory;
 

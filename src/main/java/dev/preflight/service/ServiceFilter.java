@@ -3,7 +3,7 @@ package dev.preflight.service;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import dev.preflight.platform.InputValidator;
+import dev.preflight.platform.api.InputValidator;
 
 /**
  * Which services to list: by owning team (slug), tier, lifecycle and a free-text search over name,

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.preflight.platform.Slugs;
-import dev.preflight.platform.WebLink;
+import dev.preflight.platform.text.Slugs;
+import dev.preflight.platform.web.WebLink;
 
 /**
  * What a client sends to create or replace a service. Optional fields left out take their

@@ -6,7 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
 
 /** A group of people that owns services. */
 @Entity

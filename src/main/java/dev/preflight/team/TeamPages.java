@@ -18,11 +18,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.FormErrors;
-import dev.preflight.platform.Page;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.Page;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.Pages;
 
 /** Team pages: the list with a form to add one, and each team's page to rename or delete it. */
 @Path("/teams")

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
-import dev.preflight.platform.Hashes;
+import dev.preflight.platform.text.Hashes;
 
 /**
  * Loads the templates Preflight ships (files under {@code checklists/}) at start-up. Loading is

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.problems.ProblemException;
 
 /**
  * The editor's operations on a draft checklist: each takes a checklist and returns the changed one.

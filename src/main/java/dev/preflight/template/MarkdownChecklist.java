@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.Slugs;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.text.Slugs;
 
 /**
  * Templates as Markdown checklists. Reading: the first top-level heading names the template; every

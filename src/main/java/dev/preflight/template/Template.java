@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
 
 /** A checklist template: its identity and description; the checklist itself lives in its versions. */
 @Entity

@@ -2,7 +2,7 @@ package dev.preflight.template;
 
 import java.util.Locale;
 
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.problems.ProblemException;
 
 /** Chooses how to read an uploaded template file: YAML or a Markdown checklist. */
 final class TemplateFiles {

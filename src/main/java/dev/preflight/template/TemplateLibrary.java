@@ -17,13 +17,13 @@ import io.quarkus.panache.common.Sort;
 
 import dev.preflight.audit.AuditLog;
 import dev.preflight.identity.Access;
-import dev.preflight.identity.Role;
 import dev.preflight.platform.Actor;
-import dev.preflight.platform.Hashes;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.Slugs;
-import dev.preflight.platform.Versions;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.api.Versions;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.security.Role;
+import dev.preflight.platform.text.Hashes;
+import dev.preflight.platform.text.Slugs;
 
 /**
  * The template library: reading templates and their versions, importing files, editing and

@@ -28,13 +28,13 @@ import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.preflight.platform.FormErrors;
-import dev.preflight.platform.Markdown;
-import dev.preflight.platform.Pages;
-import dev.preflight.platform.Problem;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.ProblemType;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.problems.Problem;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.text.Markdown;
+import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.Pages;
 
 /**
  * Template pages: the library, a template's checklist, its versions and their differences, import

@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.preflight.platform.ApiInput;
-import dev.preflight.platform.InputValidator;
-import dev.preflight.platform.ProblemException;
-import dev.preflight.platform.Roles;
-import dev.preflight.platform.Versions;
+import dev.preflight.platform.api.ApiInput;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.api.Versions;
+import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.security.Roles;
 
 @Path("/api/v1/templates")
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,13 +16,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.hibernate.type.SqlTypes;
 
 import io.quarkus.panache.common.Sort;
 
-import dev.preflight.platform.BaseEntity;
+import dev.preflight.platform.db.BaseEntity;
 
 /**
  * One version of a template's checklist. A draft can be edited, published or discarded; a

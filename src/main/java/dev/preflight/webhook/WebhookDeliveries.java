@@ -28,7 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import dev.preflight.platform.PreflightConfig;
-import dev.preflight.platform.Sql;
+import dev.preflight.platform.db.Sql;
 
 /**
  * Sends the queued deliveries, on every instance, each delivery once at a time: a batch of due

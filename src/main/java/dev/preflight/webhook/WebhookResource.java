@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.preflight.platform.ApiInput;
-import dev.preflight.platform.Roles;
+import dev.preflight.platform.api.ApiInput;
+import dev.preflight.platform.security.Roles;
 
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)

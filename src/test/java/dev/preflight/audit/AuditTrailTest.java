@@ -27,14 +27,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.preflight.Api;
-import dev.preflight.Browser;
-import dev.preflight.Fixtures;
-import dev.preflight.Html;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import dev.preflight.Api;
+import dev.preflight.Browser;
+import dev.preflight.Fixtures;
+import dev.preflight.Html;
 
 /**
  * The audit log is searchable and exportable by admins, and tamper-evident: an event changed or

@@ -19,13 +19,14 @@ import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Browser;
-import dev.preflight.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.preflight.Api;
+import dev.preflight.Browser;
+import dev.preflight.Fixtures;
 
 /**
  * The backup a job downloads over the API: an archive the restore command accepts, holding every

@@ -18,13 +18,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
-import dev.preflight.PropertyCheck;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
+import dev.preflight.PropertyCheck;
 
 /**
  * The board keeps each launch's sums by the difference each change makes, not by counting again;

@@ -15,13 +15,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-import dev.preflight.Api;
-import dev.preflight.LocalServer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+
+import dev.preflight.Api;
+import dev.preflight.LocalServer;
 
 /**
  * With {@code preflight.demo.size=small}, an empty Preflight fills itself at start-up with a sample

@@ -23,14 +23,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Browser;
-import dev.preflight.Fixtures;
-import dev.preflight.ProblemAssertions;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.preflight.Api;
+import dev.preflight.Browser;
+import dev.preflight.Fixtures;
+import dev.preflight.ProblemAssertions;
 
 @QuarkusTest
 class ApiTokenTest {

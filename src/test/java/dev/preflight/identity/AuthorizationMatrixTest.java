@@ -24,15 +24,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Browser;
-import dev.preflight.Fixtures;
-import dev.preflight.TestApplication;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import dev.preflight.Api;
+import dev.preflight.Browser;
+import dev.preflight.Fixtures;
+import dev.preflight.TestApplication;
 
 /**
  * Every operation of the API description, called by every kind of principal, answers with the status

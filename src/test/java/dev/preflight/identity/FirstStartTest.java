@@ -16,12 +16,13 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.TestApplication;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.preflight.TestApplication;
 
 /**
  * A first start on an empty database with no PREFLIGHT_ADMIN_PASSWORD: a password is generated into

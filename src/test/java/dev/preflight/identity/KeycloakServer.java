@@ -26,8 +26,9 @@ import java.util.zip.ZipInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.preflight.TestApplication;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.preflight.TestApplication;
 
 /**
  * A real Keycloak (the server distribution from Maven Central) with the realm file that

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Fixtures;
-import dev.preflight.ProblemAssertions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -23,6 +21,9 @@ import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HeaderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.preflight.Fixtures;
+import dev.preflight.ProblemAssertions;
 
 /**
  * Failed token attempts and sign-ins are throttled per client address (behind a proxy, the address

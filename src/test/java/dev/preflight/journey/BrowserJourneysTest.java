@@ -18,12 +18,13 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
-import dev.preflight.TestApplication;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
+import dev.preflight.TestApplication;
 
 /**
  * The main journeys through Preflight in a real headless Chromium: what a person sees and does,

@@ -21,11 +21,12 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
 
 /** Parallel writers on one item, retried writes with an Idempotency-Key, and all-or-nothing bulk updates. */
 @QuarkusTest

@@ -18,12 +18,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
 
 /** The deploy gate, time (recurring items going stale, waivers expiring) and template upgrades. */
 @QuarkusTest

@@ -18,13 +18,14 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import dev.preflight.Api;
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /** The launch pages: what they show, their forms without JavaScript, their htmx fragments, and their refusals. */
 @QuarkusTest

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
-import dev.preflight.webhook.Receiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
+import dev.preflight.webhook.Receiver;
 
 /**
  * What time alone does to launches is recorded by the system, once: stale recurring items, ended

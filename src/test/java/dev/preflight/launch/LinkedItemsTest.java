@@ -20,12 +20,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
 
 /** Items that follow a service's recovery targets, restore tests and runbook instead of a manual tick. */
 @QuarkusTest

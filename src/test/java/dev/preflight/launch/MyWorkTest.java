@@ -11,11 +11,12 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
 import dev.preflight.Api;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** "My work": what is assigned to the signed-in person, what waits for their sign-off, and their teams' launches due soon. */
 @QuarkusTest

@@ -9,11 +9,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
 
 /** Without a sender configured, Preflight sends no mail at all. */
 @QuarkusTest

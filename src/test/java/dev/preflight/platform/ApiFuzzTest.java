@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
 import dev.preflight.Api;
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import dev.preflight.PropertyCheck;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Requests generated from the API description, valid, boundary and invalid (wrong types, huge and

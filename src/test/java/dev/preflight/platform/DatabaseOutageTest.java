@@ -28,16 +28,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Eventually;
-import dev.preflight.Fixtures;
-import dev.preflight.ProblemAssertions;
-import dev.preflight.platform.db.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+
+import dev.preflight.Api;
+import dev.preflight.Eventually;
+import dev.preflight.Fixtures;
+import dev.preflight.ProblemAssertions;
+import dev.preflight.platform.api.Idempotency;
+import dev.preflight.platform.db.EmbeddedDatabase;
 
 /**
  * While the database is down, readiness is DOWN and the API answers 503 with Retry-After;

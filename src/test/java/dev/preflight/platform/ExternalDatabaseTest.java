@@ -15,14 +15,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
-import dev.preflight.LocalServer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
+import dev.preflight.LocalServer;
 
 /**
  * With a JDBC URL configured, Preflight uses that server: here the PostgreSQL on 127.0.0.1:5432

@@ -15,10 +15,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+
+import dev.preflight.Api;
+import dev.preflight.Browser;
 
 @QuarkusTest
 class HttpBehaviourTest {

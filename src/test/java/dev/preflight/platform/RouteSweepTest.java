@@ -17,12 +17,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Browser;
-import dev.preflight.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import dev.preflight.Browser;
+import dev.preflight.Fixtures;
+import dev.preflight.platform.web.Pages;
 
 /**
  * Walks every page an admin can reach from the board, following links, and checks each answer's

@@ -15,11 +15,12 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** The recovery page: targets and their findings, the targets form, the drill log, chart and form. */
 @QuarkusTest

@@ -12,11 +12,12 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
 import dev.preflight.Api;
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * XSS vectors saved as a runbook and rendered on its page: no script, no event handler, no

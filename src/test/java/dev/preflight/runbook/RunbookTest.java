@@ -21,14 +21,15 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Browser;
-import dev.preflight.Fixtures;
-import dev.preflight.Html;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+
+import dev.preflight.Api;
+import dev.preflight.Browser;
+import dev.preflight.Fixtures;
+import dev.preflight.Html;
 
 /** Runbooks: skeleton, completeness, revisions and their conflicts, diffs, "last exercised", and their pages. */
 @QuarkusTest

@@ -27,11 +27,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
 
 @QuarkusTest
 class ServiceApiTest {

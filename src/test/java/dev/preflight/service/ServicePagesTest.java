@@ -15,13 +15,14 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import dev.preflight.Api;
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class ServicePagesTest {

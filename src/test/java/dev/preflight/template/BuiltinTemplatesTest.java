@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
 
 /**
  * The five templates shipped with Preflight: each as derived from its source document (sections in

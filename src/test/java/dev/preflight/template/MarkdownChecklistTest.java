@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.platform.Problem;
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.problems.Problem;
+import dev.preflight.platform.problems.ProblemException;
 
 class MarkdownChecklistTest {
 

@@ -26,11 +26,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.preflight.Api;
-import dev.preflight.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+
+import dev.preflight.Api;
+import dev.preflight.Fixtures;
 
 @QuarkusTest
 class TemplateApiTest {

@@ -13,13 +13,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import dev.preflight.Api;
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class TemplatePagesTest {

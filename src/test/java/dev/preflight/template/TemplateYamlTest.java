@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import org.junit.jupiter.api.Test;
 
 import dev.preflight.Fixtures;
-import dev.preflight.platform.Problem;
-import dev.preflight.platform.ProblemException;
+import dev.preflight.platform.problems.Problem;
+import dev.preflight.platform.problems.ProblemException;
 
 class TemplateYamlTest {
 

@@ -1,0 +1,123 @@
+package dev.preflight.platform.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+/**
+ * Changes to launches as they commit, from every instance: the database announces each launch
+ * event (a trigger calls {@code pg_notify}), and this instance listens on a connection of its own
+ * and hands each change to the browsers it serves. If the database goes away the listener waits
+ * and listens again; changes made meanwhile are not replayed (pages show them when reloaded).
+ */
+@ApplicationScoped
+public class LiveFeed {
+
+    /** One change: the launch, the item (null for the launch itself), who and what. */
+    public record Change(long launch, String item, String actor, String action, Instant at) {
+    }
+
+    static final String CHANNEL = "preflight_changes";
+    private static final Logger LOG = Logger.getLogger(LiveFeed.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+    private volatile boolean running;
+    private Thread listener;
+
+    public LiveFeed(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** The changes from now on, as they arrive; slow subscribers miss some rather than hold the others up. */
+    public Multi<Change> changes() {
+        return changes.onOverflow().drop();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        listener = new Thread(this::listen, "preflight-live-feed");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    /** Stops listening and gives the connection back before the pool closes. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+            listener.join(POLL.toMillis() + 1000);
+        }
+    }
+
+    private void listen() {
+        Duration wait = Duration.ofSeconds(1);
+        boolean lost = false;
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                if (lost) {
+                    LOG.info("Live updates are back");
+                    lost = false;
+                }
+                wait = Duration.ofSeconds(1);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            publish(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (!running) {
+                    return;
+                }
+                lost = true;
+                LOG.warnf("Live updates stopped: the database connection failed (%s); trying again in %d s",
+                        e.getMessage(), wait.toSeconds());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private void publish(String payload) {
+        try {
+            changes.onNext(json.readValue(payload, Change.class));
+        } catch (JsonProcessingException e) {
+            LOG.warnf("A launch change could not be read: %s", e.getOriginalMessage());
+        }
+    }
+}
