@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.preflight.launch.LaunchState;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Page;
+import dev.preflight.platform.text.Keyed;
 
 /**
  * Which launches the board shows. Without a window of target dates it shows every running launch
@@ -53,7 +54,7 @@ public record BoardFilter(String team, Integer tier, LaunchState state, boolean 
         }
         LaunchState stateValue = null;
         if (present(state)) {
-            stateValue = LaunchState.byKey(state.trim()).orElse(null);
+            stateValue = Keyed.byKey(LaunchState.class, state.trim()).orElse(null);
             if (stateValue == null) {
                 errors.add("state", "must be one of: "
                         + Arrays.stream(LaunchState.values()).map(LaunchState::key).collect(Collectors.joining(", ")));

@@ -24,6 +24,7 @@ import dev.preflight.platform.api.Page;
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Role;
 import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.text.Keyed;
 import dev.preflight.platform.web.FormErrors;
 import dev.preflight.platform.web.Pages;
 import dev.preflight.team.TeamDirectory;
@@ -56,7 +57,7 @@ public class AdminPages {
         }
 
         UserInput toInput(String password, Boolean enabled, Long version) {
-            return new UserInput(username, displayName, email, Role.byKey(role).orElse(null), enabled, teams, password,
+            return new UserInput(username, displayName, email, Keyed.byKey(Role.class, role).orElse(null), enabled, teams, password,
                     version);
         }
     }

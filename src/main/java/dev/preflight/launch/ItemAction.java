@@ -1,12 +1,12 @@
 package dev.preflight.launch;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.qute.TemplateEnum;
 
+import dev.preflight.platform.text.Keyed;
 import dev.preflight.template.SignOff;
 
 /**
@@ -16,7 +16,7 @@ import dev.preflight.template.SignOff;
  * (reopening an open item) is not offered; the workflow never asks about it, since it records nothing.
  */
 @TemplateEnum
-public enum ItemAction {
+public enum ItemAction implements Keyed {
     DONE,
     SIGN_OFF,
     WITHDRAW_SIGN_OFF,
@@ -30,11 +30,6 @@ public enum ItemAction {
 
     /** Why an action is refused: a rule about who (403) or about the item (400, naming the field). */
     record Refusal(boolean forbidden, String field, String message) {
-    }
-
-    /** As forms post it: {@code done}, {@code sign_off}, ... */
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -3,10 +3,8 @@ package dev.preflight.launch;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
+import dev.preflight.platform.text.Keyed;
 import dev.preflight.template.SignOff;
 
 /**
@@ -15,7 +13,7 @@ import dev.preflight.template.SignOff;
  * that needs an approver is done only once signed off. An item that follows recovery data (and is
  * not marked not applicable, blocked or waived) counts as what the data says now.
  */
-public enum ItemCondition {
+public enum ItemCondition implements Keyed {
     OPEN("open"),
     AWAITING_SIGN_OFF("awaiting sign-off"),
     DONE("done"),
@@ -29,11 +27,6 @@ public enum ItemCondition {
 
     ItemCondition(String label) {
         this.label = label;
-    }
-
-    @JsonValue
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

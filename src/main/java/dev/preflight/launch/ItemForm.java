@@ -1,10 +1,10 @@
 package dev.preflight.launch;
 
-
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.text.Keyed;
 
 /**
  * What an item's forms post: the action (done, not_applicable, blocked, reopen, sign_off,
@@ -54,25 +54,25 @@ public class ItemForm {
     public String from;
 
     ItemChange toChange() {
-        String action = this.action == null ? "" : this.action;
-        return switch (action) {
-            case "done" -> change(ItemStatus.DONE, evidenceLink, evidenceNote, null, null, null, null, null);
-            case "not_applicable" -> change(ItemStatus.NOT_APPLICABLE, null, null, orEmpty(reason), null, null, null, null);
-            case "blocked" -> change(ItemStatus.BLOCKED, null, null, orEmpty(reason), null, null, null, null);
-            case "reopen" -> change(ItemStatus.OPEN, null, null, null, null, null, null, null);
-            case "sign_off" -> change(null, null, null, null, true, null, null, null);
-            case "withdraw_sign_off" -> change(null, null, null, null, false, null, null, null);
-            case "waive" -> change(ItemStatus.WAIVED, null, null, null, null, new ItemChange.WaiverInput(
+        ItemAction chosen = Keyed.byKey(ItemAction.class, action)
+                .orElseThrow(() -> ProblemException.invalid("action", "must be one of the item's actions"));
+        return switch (chosen) {
+            case DONE -> change(ItemStatus.DONE, evidenceLink, evidenceNote, null, null, null, null, null);
+            case NOT_APPLICABLE -> change(ItemStatus.NOT_APPLICABLE, null, null, orEmpty(reason), null, null, null, null);
+            case BLOCKED -> change(ItemStatus.BLOCKED, null, null, orEmpty(reason), null, null, null, null);
+            case REOPEN -> change(ItemStatus.OPEN, null, null, null, null, null, null, null);
+            case SIGN_OFF -> change(null, null, null, null, true, null, null, null);
+            case WITHDRAW_SIGN_OFF -> change(null, null, null, null, false, null, null, null);
+            case WAIVE -> change(ItemStatus.WAIVED, null, null, null, null, new ItemChange.WaiverInput(
                     waiverReason, riskOwner, compensatingControl, InputValidator.date("waiver.expiresOn", expiresOn)), null, null);
-            case "assign" -> change(null, null, null, null, null, null, orEmpty(assignee), null);
-            case "due" -> change(null, null, null, null, null, null, null, orEmpty(dueDate));
-            case "comment" -> {
+            case ASSIGN -> change(null, null, null, null, null, null, orEmpty(assignee), null);
+            case DUE -> change(null, null, null, null, null, null, null, orEmpty(dueDate));
+            case COMMENT -> {
                 if (comment == null || comment.isBlank()) {
                     throw ProblemException.invalid("comment", "is required: write the remark to add");
                 }
                 yield change(null, null, null, null, null, null, null, null);
             }
-            default -> throw ProblemException.invalid("action", "must be one of the item's actions");
         };
     }
 
@@ -80,7 +80,6 @@ public class ItemForm {
             ItemChange.WaiverInput waiver, String assignee, String dueDate) {
         return new ItemChange(status, link, note, reason, signOff, waiver, assignee, dueDate, comment, version);
     }
-
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.text.Keyed;
 
 /**
  * Which launches to list: by service or owning team (slugs), state, and a window of target dates
@@ -17,7 +18,7 @@ public record LaunchFilter(String service, String team, LaunchState state, Local
         InputValidator.Errors errors = new InputValidator.Errors();
         LaunchState stateValue = null;
         if (present(state)) {
-            stateValue = LaunchState.byKey(state.trim()).orElse(null);
+            stateValue = Keyed.byKey(LaunchState.class, state.trim()).orElse(null);
             if (stateValue == null) {
                 errors.add("state", "must be one of: "
                         + Arrays.stream(LaunchState.values()).map(LaunchState::key).collect(Collectors.joining(", ")));

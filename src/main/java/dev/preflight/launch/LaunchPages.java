@@ -38,6 +38,7 @@ import dev.preflight.platform.api.Page;
 import dev.preflight.platform.db.LiveFeed;
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.text.Keyed;
 import dev.preflight.platform.web.FormErrors;
 import dev.preflight.platform.web.Fragments;
 import dev.preflight.platform.web.Pages;
@@ -172,7 +173,7 @@ public class LaunchPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response transition(@PathParam("id") long id, @RestForm String to, @RestForm String comment,
             @RestForm Long version) {
-        LaunchState state = to == null ? null : LaunchState.byKey(to).orElse(null);
+        LaunchState state = to == null ? null : Keyed.byKey(LaunchState.class, to).orElse(null);
         return Pages.submit(() -> {
             launches.transition(id, new TransitionInput(state, comment, null), version);
             return Pages.seeOther("/launches/" + id + "?notice=updated");
@@ -198,7 +199,7 @@ public class LaunchPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String rationale,
             @RestForm String conditions, @RestForm Long version) {
-        LaunchState chosen = decision == null ? null : LaunchState.byKey(decision).orElse(null);
+        LaunchState chosen = decision == null ? null : Keyed.byKey(LaunchState.class, decision).orElse(null);
         return Pages.submit(() -> {
             launches.decide(id, new DecisionInput(chosen, rationale, conditions, null), version);
             return Pages.seeOther("/launches/" + id + "?notice=updated");

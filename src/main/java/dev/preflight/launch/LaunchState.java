@@ -1,29 +1,22 @@
 package dev.preflight.launch;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.preflight.platform.text.Keyed;
+
 
 /**
  * Where a launch stands: preparing → in review → go | no-go → launched | cancelled. An approver's
  * decision moves a launch in review to go or no-go (and can turn a go into a no-go); a no-go
  * returns to review; anything not yet launched can be cancelled. Launched and cancelled are final.
  */
-public enum LaunchState {
+public enum LaunchState implements Keyed {
     PREPARING,
     IN_REVIEW,
     GO,
     NO_GO,
     LAUNCHED,
     CANCELLED;
-
-    @JsonValue
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {
@@ -56,7 +49,4 @@ public enum LaunchState {
         };
     }
 
-    public static Optional<LaunchState> byKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key().equals(key)).findFirst();
-    }
 }

@@ -1,19 +1,13 @@
 package dev.preflight.recovery;
 
-import java.util.Locale;
+import dev.preflight.platform.text.Keyed;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a drill went, as the people running it judged it. */
-public enum DrillOutcome {
+public enum DrillOutcome implements Keyed {
     SUCCESS,
     PARTIAL,
     FAILED;
-
-    @JsonValue
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {

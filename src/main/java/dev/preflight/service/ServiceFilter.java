@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.text.Keyed;
 
 /**
  * Which services to list: by owning team (slug), tier, lifecycle and a free-text search over name,
@@ -29,7 +30,7 @@ public record ServiceFilter(String team, Integer tier, Lifecycle lifecycle, Stri
         }
         Lifecycle lifecycleValue = null;
         if (present(lifecycle)) {
-            lifecycleValue = Lifecycle.byKey(lifecycle.trim()).orElse(null);
+            lifecycleValue = Keyed.byKey(Lifecycle.class, lifecycle.trim()).orElse(null);
             if (lifecycleValue == null) {
                 errors.add("lifecycle", "must be one of: "
                         + Arrays.stream(Lifecycle.values()).map(Lifecycle::key).collect(Collectors.joining(", ")));

@@ -1,19 +1,13 @@
 package dev.preflight.template;
 
-import java.util.Locale;
+import dev.preflight.platform.text.Keyed;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What proof an item needs when it is marked done. */
-public enum Evidence {
+public enum Evidence implements Keyed {
     NONE,
     LINK,
     NOTE;
-
-    @JsonValue
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {

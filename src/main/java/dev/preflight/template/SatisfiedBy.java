@@ -1,14 +1,13 @@
 package dev.preflight.template;
 
-import java.util.Locale;
+import dev.preflight.platform.text.Keyed;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Recovery data that can satisfy an item on its own: in a launch such an item shows the live state
  * of the service's recovery targets, restore tests or runbook instead of a manual tick.
  */
-public enum SatisfiedBy {
+public enum SatisfiedBy implements Keyed {
     /** RTO and RPO are set and every target can be met by its backup set-up. */
     RECOVERY_TARGETS("recovery targets"),
     /** A restore test succeeded within the restore-test cadence. */
@@ -20,11 +19,6 @@ public enum SatisfiedBy {
 
     SatisfiedBy(String label) {
         this.label = label;
-    }
-
-    @JsonValue
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,19 +1,13 @@
 package dev.preflight.template;
 
-import java.util.Locale;
+import dev.preflight.platform.text.Keyed;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How much an item matters: blockers and majors are required for a go, minors are recommended. */
-public enum Severity {
+public enum Severity implements Keyed {
     BLOCKER,
     MAJOR,
     MINOR;
-
-    @JsonValue
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {

@@ -2,7 +2,6 @@ package dev.preflight.template;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Basic;
@@ -18,11 +17,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.quarkus.panache.common.Sort;
 
 import dev.preflight.platform.db.BaseEntity;
+import dev.preflight.platform.text.Keyed;
 
 /**
  * One version of a template's checklist. A draft can be edited, published or discarded; a
@@ -33,13 +31,8 @@ import dev.preflight.platform.db.BaseEntity;
 public class TemplateVersion extends BaseEntity {
 
     /** Where a version stands; lower case in JSON. */
-    public enum Status {
+    public enum Status implements Keyed {
         DRAFT, PUBLISHED;
-
-        @JsonValue
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         @Override
         public String toString() {

@@ -1,13 +1,10 @@
 package dev.preflight.webhook;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import dev.preflight.platform.text.Keyed;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a webhook can be told about. */
-public enum WebhookEvent {
+public enum WebhookEvent implements Keyed {
     /** An item of a launch changed: done, reopened, waived, commented, gone stale... */
     ITEM_CHANGED("an item changed"),
     /** An item that needs an approver was marked done and waits for the sign-off. */
@@ -27,11 +24,6 @@ public enum WebhookEvent {
         this.label = label;
     }
 
-    @JsonValue
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     @Override
     public String toString() {
         return key();
@@ -41,7 +33,4 @@ public enum WebhookEvent {
         return label;
     }
 
-    public static Optional<WebhookEvent> byKey(String key) {
-        return Arrays.stream(values()).filter(e -> e.key().equals(key)).findFirst();
-    }
 }

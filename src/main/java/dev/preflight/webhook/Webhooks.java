@@ -27,6 +27,7 @@ import dev.preflight.launch.LaunchReminders;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.db.Sql;
 import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.text.Keyed;
 import dev.preflight.service.DrillFailed;
 import dev.preflight.service.Service;
 import dev.preflight.team.Team;
@@ -89,7 +90,7 @@ public class Webhooks {
         }
         List<String> events = new ArrayList<>();
         for (String event : input.events() == null ? List.<String>of() : input.events()) {
-            WebhookEvent.byKey(event == null ? "" : event.trim()).ifPresentOrElse(e -> events.add(e.key()),
+            Keyed.byKey(WebhookEvent.class, event == null ? "" : event.trim()).ifPresentOrElse(e -> events.add(e.key()),
                     () -> errors.add("events", "'" + event + "' is not an event; use " + List.of(WebhookEvent.values())
                             .stream().map(WebhookEvent::key).collect(Collectors.joining(", "))));
         }
@@ -162,7 +163,7 @@ public class Webhooks {
                 FROM webhook_delivery WHERE webhook_id = ? ORDER BY id DESC LIMIT ?""",
                 r -> {
                     Integer status = r.getObject("last_status", Integer.class);
-                    return new WebhookViews.Delivery(r.getLong("id"), WebhookEvent.byKey(r.getString("event")).orElseThrow(),
+                    return new WebhookViews.Delivery(r.getLong("id"), Keyed.byKey(WebhookEvent.class, r.getString("event")).orElseThrow(),
                             r.getString("status").toLowerCase(Locale.ROOT), r.getInt("attempts"),
                             Sql.instant(r, "next_attempt_at"), status, r.getString("last_error"),
                             Sql.instant(r, "created_at"), Sql.instant(r, "delivered_at"));
@@ -176,7 +177,7 @@ public class Webhooks {
     }
 
     void reminded(@Observes LaunchReminders.Reminder reminder) {
-        enqueue(WebhookEvent.byKey(reminder.kind()).orElseThrow(), reminder.serviceId(), reminder.payload());
+        enqueue(Keyed.byKey(WebhookEvent.class, reminder.kind()).orElseThrow(), reminder.serviceId(), reminder.payload());
     }
 
     void drillFailed(@Observes DrillFailed drill) {
@@ -225,7 +226,7 @@ public class Webhooks {
         String team = webhook.teamId == null ? null : Team.<Team>findById(webhook.teamId).slug;
         String service = webhook.serviceId == null ? null : Service.<Service>findById(webhook.serviceId).slug;
         return new WebhookViews.Subscription(webhook.id, team, service, webhook.url, webhook.format,
-                Arrays.stream(webhook.events).map(e -> WebhookEvent.byKey(e).orElseThrow()).toList(), webhook.description,
+                Arrays.stream(webhook.events).map(e -> Keyed.byKey(WebhookEvent.class, e).orElseThrow()).toList(), webhook.description,
                 webhook.createdBy, webhook.createdAt, counts);
     }
 

@@ -1,28 +1,22 @@
 package dev.preflight.platform.security;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.preflight.platform.text.Keyed;
+
 
 /**
  * What someone may do, each role including the ones before it: viewers read everything,
  * engineers edit their own teams' services and launches, approvers also sign off and decide,
  * admins manage templates, teams, users and everyone's tokens.
  */
-public enum Role {
+public enum Role implements Keyed {
     VIEWER,
     ENGINEER,
     APPROVER,
     ADMIN;
-
-    @JsonValue
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public String toString() {
@@ -38,7 +32,4 @@ public enum Role {
         return Arrays.stream(values()).filter(this::includes).map(Role::key).collect(Collectors.toSet());
     }
 
-    public static Optional<Role> byKey(String key) {
-        return Arrays.stream(values()).filter(r -> r.key().equals(key)).findFirst();
-    }
 }
