@@ -18,6 +18,7 @@ import java.util.Random;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.preflight.launch.HistoryAction;
 import dev.preflight.launch.ItemStatus;
 import dev.preflight.launch.LaunchState;
 import dev.preflight.platform.db.Sql;
@@ -609,11 +610,11 @@ final class DemoWriter {
         List<Event> events = new ArrayList<>();
         Instant first = plan.created.plus(Duration.ofHours(1 + i.position % 48));
         if (i.assignee != null) {
-            events.add(new Event(id, first, plan.creator, "engineer", "web", "assigned", null, null, null, null, null,
+            events.add(new Event(id, first, plan.creator, "engineer", "web", HistoryAction.ASSIGNED.key(), null, null, null, null, null,
                     "{\"assignee\": {\"from\": null, \"to\": \"" + users.get(i.assignee) + "\"}}"));
         }
         if (i.due != null) {
-            events.add(new Event(id, first.plusSeconds(60), plan.creator, "engineer", "web", "due_date_set", null, null,
+            events.add(new Event(id, first.plusSeconds(60), plan.creator, "engineer", "web", HistoryAction.DUE_DATE_SET.key(), null, null,
                     null, null, null, "{\"dueDate\": {\"from\": null, \"to\": \"" + i.due + "\"}}"));
         }
         String via = i.viaToken ? "token:release-pipeline" : "web";
@@ -621,27 +622,27 @@ final class DemoWriter {
             case DONE -> {
                 if (i.reopenedOnce) {
                     Instant earlier = i.doneAt.minus(Duration.ofDays(2));
-                    events.add(new Event(id, earlier, i.doneBy, "engineer", via, "done", "open", "done", i.link, i.note,
+                    events.add(new Event(id, earlier, i.doneBy, "engineer", via, HistoryAction.DONE.key(), "open", "done", i.link, i.note,
                             null, null));
-                    events.add(new Event(id, earlier.plus(Duration.ofDays(1)), i.doneBy, "engineer", "web", "reopened",
+                    events.add(new Event(id, earlier.plus(Duration.ofDays(1)), i.doneBy, "engineer", "web", HistoryAction.REOPENED.key(),
                             "done", "open", null, null, "The check ran against staging, not production.", null));
                 }
-                events.add(new Event(id, i.doneAt, i.doneBy, "engineer", via, "done", "open", "done", i.link, i.note,
+                events.add(new Event(id, i.doneAt, i.doneBy, "engineer", via, HistoryAction.DONE.key(), "open", "done", i.link, i.note,
                         null, null));
             }
             case NOT_APPLICABLE -> events.add(new Event(id, i.doneAt, i.doneBy,
-                    approvers.contains(i.doneBy) ? "approver" : "engineer", "web", "not_applicable", "open",
+                    approvers.contains(i.doneBy) ? "approver" : "engineer", "web", HistoryAction.NOT_APPLICABLE.key(), "open",
                     "not_applicable", null, null, null, "{\"reason\": \"" + i.reason + "\"}"));
             case BLOCKED -> events.add(new Event(id, i.blockedAt, plan.creator, "engineer", "web",
-                    "blocked", "open", "blocked", null, null, null, "{\"reason\": \"" + i.reason + "\"}"));
-            case WAIVED -> events.add(new Event(id, i.waivedAt, i.waivedBy, "approver", "web", "waived", "open", "waived",
+                    HistoryAction.BLOCKED.key(), "open", "blocked", null, null, null, "{\"reason\": \"" + i.reason + "\"}"));
+            case WAIVED -> events.add(new Event(id, i.waivedAt, i.waivedBy, "approver", "web", HistoryAction.WAIVED.key(), "open", "waived",
                     null, null, null, "{\"waiver\": {\"expiresOn\": \"" + i.waiverExpires + "\"}}"));
             case OPEN -> {
                 // nothing recorded yet
             }
         }
         if (i.signedBy != null) {
-            events.add(new Event(id, i.signedAt, i.signedBy, "approver", "web", "signed_off", null, null, null, null,
+            events.add(new Event(id, i.signedAt, i.signedBy, "approver", "web", HistoryAction.SIGNED_OFF.key(), null, null, null, null,
                     null, null));
         }
         return events;
@@ -655,7 +656,7 @@ final class DemoWriter {
                 LaunchPlan plan = plan(k);
                 Random r = source(k, 13);
                 List<Event> events = new ArrayList<>();
-                events.add(new Event(null, plan.created, plan.creator, "engineer", "web", "opened", null, "preparing",
+                events.add(new Event(null, plan.created, plan.creator, "engineer", "web", HistoryAction.OPENED.key(), null, "preparing",
                         null, null, null, "{\"template\": \"" + plan.checklist.slug() + "\", \"items\": "
                                 + plan.items.size() + "}"));
                 for (ItemPlan i : plan.items) {
@@ -667,7 +668,7 @@ final class DemoWriter {
                     ItemPlan i = plan.items.get(r.nextInt(plan.items.size()));
                     String who = users.get(serviceTeams.get(plan.service) * 3 + r.nextInt(3));
                     events.add(new Event(itemBase + itemOffsets[k] + i.position, between(r, plan.created, now), who,
-                            "engineer", "web", "commented", null, null, null, null, COMMENTS[r.nextInt(COMMENTS.length)],
+                            "engineer", "web", HistoryAction.COMMENTED.key(), null, null, null, null, COMMENTS[r.nextInt(COMMENTS.length)],
                             null));
                 }
                 events.sort(Comparator.comparing(Event::at));
@@ -686,23 +687,23 @@ final class DemoWriter {
             return;
         }
         if (plan.state == LaunchState.CANCELLED) {
-            events.add(new Event(null, plan.reviewAt, plan.creator, "engineer", "web", "state_changed", "preparing",
+            events.add(new Event(null, plan.reviewAt, plan.creator, "engineer", "web", HistoryAction.STATE_CHANGED.key(), "preparing",
                     "cancelled", null, null, "The launch was folded into the platform migration.", null));
             return;
         }
-        events.add(new Event(null, plan.reviewAt, plan.creator, "engineer", "web", "state_changed", "preparing",
+        events.add(new Event(null, plan.reviewAt, plan.creator, "engineer", "web", HistoryAction.STATE_CHANGED.key(), "preparing",
                 "in_review", null, null, null, null));
         if (plan.state == LaunchState.IN_REVIEW) {
             return;
         }
         boolean go = plan.state != LaunchState.NO_GO;
-        events.add(new Event(null, plan.decidedAt, plan.decider, "approver", "web", "decided", "in_review",
+        events.add(new Event(null, plan.decidedAt, plan.decider, "approver", "web", HistoryAction.DECIDED.key(), "in_review",
                 go ? "go" : "no_go", null, null, go ? "Everything required is resolved; waivers are owned."
                         : "Two blockers are still open; we review again next week.",
                 "{\"decision\": \"" + (go ? "go" : "no_go") + "\"}"));
         if (plan.state == LaunchState.LAUNCHED) {
             events.add(new Event(null, plan.decidedAt.plus(Duration.ofHours(20)), plan.creator, "engineer",
-                    "token:deploy-pipeline", "state_changed", "go", "launched", null, null, null, null));
+                    "token:deploy-pipeline", HistoryAction.STATE_CHANGED.key(), "go", "launched", null, null, null, null));
         }
     }
 

@@ -14,10 +14,10 @@ final class HistoryEntry {
 
     private final LaunchEvent event = new LaunchEvent();
 
-    HistoryEntry(Launch launch, LaunchItem item, String action) {
+    HistoryEntry(Launch launch, LaunchItem item, HistoryAction action) {
         event.launchId = launch.id;
         event.itemId = item == null ? null : item.id;
-        event.action = action;
+        event.action = action.key();
     }
 
     HistoryEntry status(Object from, Object to) {

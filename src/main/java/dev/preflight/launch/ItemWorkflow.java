@@ -329,7 +329,7 @@ public class ItemWorkflow {
             return false;
         }
         LaunchViews.Item before = LaunchViews.Item.of(item, now, today);
-        String action = action(statusChanged, target, signChanged, evidenceChanged, reasonChanged, waiverChanged,
+        HistoryAction action = action(statusChanged, target, signChanged, evidenceChanged, reasonChanged, waiverChanged,
                 details);
         if (wasSigned && !target.signed() && evidenceChanged && !statusChanged) {
             details.put("signOffReset", true);
@@ -353,33 +353,33 @@ public class ItemWorkflow {
         return true;
     }
 
-    private static String action(boolean statusChanged, Target target, boolean signChanged, boolean evidenceChanged,
+    private static HistoryAction action(boolean statusChanged, Target target, boolean signChanged, boolean evidenceChanged,
             boolean reasonChanged, boolean waiverChanged, Map<String, Object> details) {
         if (statusChanged) {
-            return target.status() == ItemStatus.OPEN ? "reopened" : target.status().key();
+            return HistoryAction.statusSet(target.status());
         }
         if (evidenceChanged) {
-            return "evidence_changed";
+            return HistoryAction.EVIDENCE_CHANGED;
         }
         if (signChanged) {
-            return target.signed() ? "signed_off" : "sign_off_withdrawn";
+            return target.signed() ? HistoryAction.SIGNED_OFF : HistoryAction.SIGN_OFF_WITHDRAWN;
         }
         if (target.verifiedAgain()) {
-            return "verified_again";
+            return HistoryAction.VERIFIED_AGAIN;
         }
         if (reasonChanged) {
-            return "reason_changed";
+            return HistoryAction.REASON_CHANGED;
         }
         if (waiverChanged) {
-            return "waiver_changed";
+            return HistoryAction.WAIVER_CHANGED;
         }
         if (details.containsKey("assignee")) {
-            return "assigned";
+            return HistoryAction.ASSIGNED;
         }
         if (details.containsKey("dueDate")) {
-            return "due_date_set";
+            return HistoryAction.DUE_DATE_SET;
         }
-        return "commented";
+        return HistoryAction.COMMENTED;
     }
 
     private static void write(LaunchItem item, Target target, Caller caller, boolean approver, Instant now,

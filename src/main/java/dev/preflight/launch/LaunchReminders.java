@@ -68,31 +68,31 @@ public class LaunchReminders {
                 WHERE l.state NOT IN ('LAUNCHED', 'CANCELLED') AND i.removed_at IS NULL AND i.status = 'DONE'
                     AND i.recurrence_days IS NOT NULL AND i.satisfied_by IS NULL
                     AND i.done_at + make_interval(days => i.recurrence_days) < ?
-                    AND NOT EXISTS (SELECT 1 FROM launch_event e WHERE e.item_id = i.id AND e.action = 'went_stale'
+                    AND NOT EXISTS (SELECT 1 FROM launch_event e WHERE e.item_id = i.id AND e.action = ?
                         AND e.occurred_at >= i.done_at)
-                ORDER BY i.id LIMIT ?""", r -> r.getLong(1), now, BATCH));
+                ORDER BY i.id LIMIT ?""", r -> r.getLong(1), now, HistoryAction.WENT_STALE.key(), BATCH));
         List<LaunchItem> stale = staleIds.isEmpty() ? List.of()
                 : LaunchItem.<LaunchItem>list("from LaunchItem i join fetch i.launch where i.id in ?1", staleIds);
         for (LaunchItem item : stale) {
-            record(item, "went_stale", Map.of("doneAt", item.doneAt.toString(), "recurrenceDays", item.recurrenceDays),
+            record(item, HistoryAction.WENT_STALE, Map.of("doneAt", item.doneAt.toString(), "recurrenceDays", item.recurrenceDays),
                     now);
         }
         List<LaunchItem> ended = LaunchItem.<LaunchItem>find("""
                 select i from LaunchItem i join fetch i.launch l where l.state not in ?1 and i.removedAt is null
                 and i.status = ?2 and i.waiverExpires < ?3 and not exists (select 1 from LaunchEvent e where
-                e.itemId = i.id and e.action = 'waiver_expired' and e.occurredAt >= i.waivedAt) order by i.id""",
-                OVER, ItemStatus.WAIVED, today).range(0, BATCH - 1).list();
+                e.itemId = i.id and e.action = ?4 and e.occurredAt >= i.waivedAt) order by i.id""",
+                OVER, ItemStatus.WAIVED, today, HistoryAction.WAIVER_EXPIRED.key()).range(0, BATCH - 1).list();
         for (LaunchItem item : ended) {
-            record(item, "waiver_expired", Map.of("expiresOn", item.waiverExpires.toString()), now);
+            record(item, HistoryAction.WAIVER_EXPIRED, Map.of("expiresOn", item.waiverExpires.toString()), now);
         }
         List<LaunchItem> ending = LaunchItem.<LaunchItem>find("""
                 select i from LaunchItem i join fetch i.launch l join fetch l.service where l.state not in ?1
                 and i.removedAt is null and i.status = ?2 and i.waiverExpires >= ?3 and i.waiverExpires <= ?4
-                and not exists (select 1 from LaunchEvent e where e.itemId = i.id and e.action = 'waiver_expiring'
+                and not exists (select 1 from LaunchEvent e where e.itemId = i.id and e.action = ?5
                 and e.occurredAt >= i.waivedAt) order by i.id""", OVER, ItemStatus.WAIVED, today,
-                today.plusDays(EXPIRING_DAYS)).range(0, BATCH - 1).list();
+                today.plusDays(EXPIRING_DAYS), HistoryAction.WAIVER_EXPIRING.key()).range(0, BATCH - 1).list();
         for (LaunchItem item : ending) {
-            record(item, "waiver_expiring", Map.of("expiresOn", item.waiverExpires.toString()), now);
+            record(item, HistoryAction.WAIVER_EXPIRING, Map.of("expiresOn", item.waiverExpires.toString()), now);
             reminders.fire(new Reminder("waiver_expiring", item.launch.id, item.launch.service.id, payload(item.launch,
                     "The waiver of '" + item.title + "' on " + item.launch.name + " (" + item.launch.service.name
                             + ") ends on " + item.waiverExpires + "; risk owner " + item.waiverRiskOwner + ".",
@@ -103,9 +103,9 @@ public class LaunchReminders {
         List<Launch> overdue = Launch.<Launch>find("""
                 select l from Launch l join fetch l.service where l.state not in ?1 and l.targetDate < ?2
                 and not exists (select 1 from LaunchEvent e where e.launchId = l.id and e.itemId is null
-                and e.action = 'overdue') order by l.id""", OVER, today).range(0, BATCH - 1).list();
+                and e.action = ?3) order by l.id""", OVER, today, HistoryAction.OVERDUE.key()).range(0, BATCH - 1).list();
         for (Launch launch : overdue) {
-            new HistoryEntry(launch, null, "overdue").details(Map.of("targetDate", launch.targetDate.toString()))
+            new HistoryEntry(launch, null, HistoryAction.OVERDUE).details(Map.of("targetDate", launch.targetDate.toString()))
                     .appendBySystem(now);
             audit.record(Actor.SYSTEM, "launch.overdue", "launch", String.valueOf(launch.id), null,
                     Map.of("targetDate", launch.targetDate.toString(), "state", launch.state.key()));
@@ -116,7 +116,7 @@ public class LaunchReminders {
         return new Counts(stale.size(), ended.size(), ending.size(), overdue.size());
     }
 
-    private void record(LaunchItem item, String action, Map<String, Object> details, Instant now) {
+    private void record(LaunchItem item, HistoryAction action, Map<String, Object> details, Instant now) {
         new HistoryEntry(item.launch, item, action).details(details).appendBySystem(now);
         audit.record(Actor.SYSTEM, "launch.item." + action, "launch_item", item.launch.id + "/" + item.key, null, details);
     }

@@ -218,7 +218,7 @@ public class LaunchWorkflow {
         }
         Launch.flush();
         Instant now = Instant.now();
-        new HistoryEntry(launch, null, "opened").status(null, launch.state)
+        new HistoryEntry(launch, null, HistoryAction.OPENED).status(null, launch.state)
                 .details(Map.of("template", version.template.slug, "templateVersion", version.number,
                         "items", applicable.size()))
                 .append(caller, now);
@@ -257,7 +257,7 @@ public class LaunchWorkflow {
             launch.decisionResolved = null;
         }
         Launch.flush();
-        new HistoryEntry(launch, null, "state_changed").status(from, to).comment(blankToNull(input.comment()))
+        new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(from, to).comment(blankToNull(input.comment()))
                 .append(caller, Instant.now());
         audit.record("launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
         return detail(launch);
@@ -312,7 +312,7 @@ public class LaunchWorkflow {
             details.put("conditions", launch.decisionConditions);
         }
         details.put("percent", readiness.percent());
-        new HistoryEntry(launch, null, "decided").status(from, launch.state).comment(launch.decisionRationale)
+        new HistoryEntry(launch, null, HistoryAction.DECIDED).status(from, launch.state).comment(launch.decisionRationale)
                 .details(details).append(caller, now);
         audit.record("launch.decide", "launch", String.valueOf(launch.id), before, summaryOf(launch));
         decided.fire(new LaunchDecided(launch.id, launch.name, launch.service.name, launch.service.team.id,

@@ -39,7 +39,7 @@ class LinkedSignOffs {
             String by = item.signedOffBy;
             item.signedOffBy = null;
             item.signedOffAt = null;
-            new HistoryEntry(item.launch, item, "sign_off_reset")
+            new HistoryEntry(item.launch, item, HistoryAction.SIGN_OFF_RESET)
                     .details(Map.of("reason", change.reason(), "signedOffBy", by)).append(caller.get(), now);
             audit.record("launch.item.sign_off_reset", "launch_item", item.launch.id + "/" + item.key,
                     Map.of("signedOffBy", by), Map.of("reason", change.reason()));

@@ -100,20 +100,20 @@ public class TemplateUpgrades {
             item.persist();
             if (added) {
                 LaunchItem.flush();
-                new HistoryEntry(launch, item, "added_by_upgrade").status(null, item.status).append(caller, now);
+                new HistoryEntry(launch, item, HistoryAction.ADDED_BY_UPGRADE).status(null, item.status).append(caller, now);
             }
         }
         for (LaunchItem dropped : all.values()) {
             if (dropped.current()) {
                 dropped.removedAt = now;
-                new HistoryEntry(launch, dropped, "removed_by_upgrade").status(dropped.status, null).append(caller, now);
+                new HistoryEntry(launch, dropped, HistoryAction.REMOVED_BY_UPGRADE).status(dropped.status, null).append(caller, now);
             }
         }
         int from = launch.templateVersion.number;
         launch.templateVersion = plan.latest;
         Launch.flush();
         LaunchViews.UpgradePreview preview = plan.preview();
-        new HistoryEntry(launch, null, "upgraded").details(Map.of("fromVersion", from, "toVersion",
+        new HistoryEntry(launch, null, HistoryAction.UPGRADED).details(Map.of("fromVersion", from, "toVersion",
                 plan.latest.number, "added", preview.added().size(), "removed", preview.removed().size(),
                 "changed", preview.changed().size())).append(caller, now);
         summaries.rebuild(launch, now);
