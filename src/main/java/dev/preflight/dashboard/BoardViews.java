@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.qute.TemplateEnum;
+
 import dev.preflight.launch.LaunchState;
 
 /** What the go-live board shows: launches with their readiness, roll-ups by team, recovery posture, trends. */
@@ -15,6 +17,7 @@ public final class BoardViews {
     }
 
     /** How a launch stands against its target date. */
+    @TemplateEnum
     public enum Risk {
         /** Running, and the target date has passed. */
         LATE("late"),

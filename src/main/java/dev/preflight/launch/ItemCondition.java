@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.quarkus.qute.TemplateEnum;
+
 import dev.preflight.platform.text.Keyed;
 import dev.preflight.template.SignOff;
 
@@ -13,6 +15,7 @@ import dev.preflight.template.SignOff;
  * that needs an approver is done only once signed off. An item that follows recovery data (and is
  * not marked not applicable, blocked or waived) counts as what the data says now.
  */
+@TemplateEnum
 public enum ItemCondition implements Keyed {
     OPEN("open"),
     AWAITING_SIGN_OFF("awaiting sign-off"),

@@ -1,9 +1,11 @@
 package dev.preflight.launch;
 
+import io.quarkus.qute.TemplateEnum;
+
 import dev.preflight.platform.text.Keyed;
 
-
 /** What someone last recorded for an item. What it counts as now is its {@link ItemCondition}. */
+@TemplateEnum
 public enum ItemStatus implements Keyed {
     OPEN,
     DONE,

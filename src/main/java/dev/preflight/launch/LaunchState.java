@@ -2,14 +2,16 @@ package dev.preflight.launch;
 
 import java.util.Set;
 
-import dev.preflight.platform.text.Keyed;
+import io.quarkus.qute.TemplateEnum;
 
+import dev.preflight.platform.text.Keyed;
 
 /**
  * Where a launch stands: preparing → in review → go | no-go → launched | cancelled. An approver's
  * decision moves a launch in review to go or no-go (and can turn a go into a no-go); a no-go
  * returns to review; anything not yet launched can be cancelled. Launched and cancelled are final.
  */
+@TemplateEnum
 public enum LaunchState implements Keyed {
     PREPARING,
     IN_REVIEW,
