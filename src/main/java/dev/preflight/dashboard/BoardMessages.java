@@ -113,9 +113,6 @@ public interface BoardMessages {
     String col_state();
 
     @Message
-    String col_risk();
-
-    @Message
     String col_readiness();
 
     @Message
@@ -255,4 +252,12 @@ public interface BoardMessages {
 
     @Message
     String back();
+
+    /** How the board names a launch's standing against its date. */
+    @Message
+    String risk_label(String key);
+
+    /** How the board names what is wrong with a service's recovery set-up. */
+    @Message
+    String recovery_problem_label(String key);
 }

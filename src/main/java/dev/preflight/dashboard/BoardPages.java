@@ -104,9 +104,8 @@ public class BoardPages {
         BoardViews.Board shown = board.board(BoardFilter.parse(team, tier, state, risk, has, from, to, template, page));
         return Templates.board(fragments.get(shown, () -> {
             List<RawString> rows = shown.launches().stream()
-                    .map(row -> fragments.get(row, () -> Templates.board$row(row).render())).toList();
-            return Templates.board$body(shown, rows, new RawString(TrendChart.svg(shown.trend())), exerciseDays)
-                    .render();
+                    .map(row -> fragments.get(row, () -> Templates.board$row(row))).toList();
+            return Templates.board$body(shown, rows, new RawString(TrendChart.svg(shown.trend())), exerciseDays);
         }));
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.quarkus.qute.TemplateEnum;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import dev.preflight.launch.LaunchState;
 
@@ -20,19 +21,13 @@ public final class BoardViews {
     @TemplateEnum
     public enum Risk {
         /** Running, and the target date has passed. */
-        LATE("late"),
+        LATE,
         /** Running, due within the warning window, with a blocker open or a sign-off missing. */
-        AT_RISK("at risk"),
+        AT_RISK,
         /** Running, with nothing in its way yet or time to clear it. */
-        ON_TRACK("on track"),
+        ON_TRACK,
         /** Launched or cancelled. */
-        OVER("over");
-
-        private final String label;
-
-        Risk(String label) {
-            this.label = label;
-        }
+        OVER;
 
         @JsonValue
         public String key() {
@@ -40,7 +35,7 @@ public final class BoardViews {
         }
 
         public String label() {
-            return label;
+            return MessageBundles.get(BoardMessages.class).risk_label(key());
         }
     }
 

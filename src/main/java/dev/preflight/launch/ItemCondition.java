@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import io.quarkus.qute.TemplateEnum;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import dev.preflight.platform.text.Keyed;
 import dev.preflight.template.SignOff;
@@ -17,20 +18,14 @@ import dev.preflight.template.SignOff;
  */
 @TemplateEnum
 public enum ItemCondition implements Keyed {
-    OPEN("open"),
-    AWAITING_SIGN_OFF("awaiting sign-off"),
-    DONE("done"),
-    STALE("stale"),
-    NOT_APPLICABLE("not applicable"),
-    BLOCKED("blocked"),
-    WAIVED("waived"),
-    WAIVER_EXPIRED("waiver expired");
-
-    private final String label;
-
-    ItemCondition(String label) {
-        this.label = label;
-    }
+    OPEN,
+    AWAITING_SIGN_OFF,
+    DONE,
+    STALE,
+    NOT_APPLICABLE,
+    BLOCKED,
+    WAIVED,
+    WAIVER_EXPIRED;
 
     @Override
     public String toString() {
@@ -39,7 +34,7 @@ public enum ItemCondition implements Keyed {
 
     /** How pages name the condition. */
     public String label() {
-        return label;
+        return MessageBundles.get(LaunchMessages.class).item_condition_label(key());
     }
 
     /** Whether the item counts towards readiness: done (and signed off, and current), not applicable, or waived. */

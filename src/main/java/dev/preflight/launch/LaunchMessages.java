@@ -426,4 +426,12 @@ public interface LaunchMessages {
 
     @Message
     String work_due_soon_none();
+
+    /** How pages and messages name a launch state. */
+    @Message
+    String launch_state_label(String key);
+
+    /** How pages name what an item counts as now. */
+    @Message
+    String item_condition_label(String key);
 }

@@ -289,17 +289,18 @@ public class LaunchPages {
             Map<String, String> errors) {
         ItemFilter chosen = ItemFilter.of(filter);
         RawString burnUp = burnUp(launch);
-        Supplier<String> body = () -> {
+        Supplier<TemplateInstance> body = () -> {
             Map<String, List<RawString>> bySection = new LinkedHashMap<>();
-            launch.items().stream().filter(i -> chosen.shows(i, rights.username())).forEach(i -> bySection.computeIfAbsent(i.section(),
-                    k -> new ArrayList<>()).add(fragments.get(new ItemRowKey(launch.id(), i, rights.work(),
-                            rights.approve()), () -> LaunchItemPages.Templates.itemRow(launch, i, rights, new ItemForm()).render())));
+            launch.items().stream().filter(i -> chosen.shows(i, rights.username()))
+                    .forEach(i -> bySection.computeIfAbsent(i.section(), k -> new ArrayList<>())
+                            .add(fragments.get(new ItemRowKey(launch.id(), i, rights.work(), rights.approve()),
+                                    () -> LaunchItemPages.Templates.itemRow(launch, i, rights, new ItemForm()))));
             List<SectionView> sections = launch.readiness().sections().stream()
                     .map(s -> new SectionView(s, bySection.getOrDefault(s.key(), List.of()))).toList();
-            return Templates.detail$body(launch, sections, chosen, notice, rights, errors, burnUp).render();
+            return Templates.detail$body(launch, sections, chosen, notice, rights, errors, burnUp);
         };
         if (!errors.isEmpty()) {
-            return Templates.detail(launch, new RawString(body.get()));
+            return Templates.detail(launch, new RawString(fragments.render(body.get())));
         }
         return Templates.detail(launch, fragments.get(new PageKey(launch, rights.work(), rights.approve(), chosen,
                 chosen == ItemFilter.MINE ? rights.username() : null, notice, burnUp.getValue()), body));

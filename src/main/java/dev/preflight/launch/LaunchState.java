@@ -3,6 +3,7 @@ package dev.preflight.launch;
 import java.util.Set;
 
 import io.quarkus.qute.TemplateEnum;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import dev.preflight.platform.text.Keyed;
 
@@ -27,7 +28,7 @@ public enum LaunchState implements Keyed {
 
     /** How pages and messages name the state: "in review", "no-go". */
     public String label() {
-        return this == NO_GO ? "no-go" : key().replace('_', ' ');
+        return MessageBundles.get(LaunchMessages.class).launch_state_label(key());
     }
 
     /** Whether the launch is over: its items and decision no longer change. */

@@ -1,7 +1,8 @@
 package dev.preflight.template;
 
-import dev.preflight.platform.text.Keyed;
+import io.quarkus.qute.i18n.MessageBundles;
 
+import dev.preflight.platform.text.Keyed;
 
 /**
  * Recovery data that can satisfy an item on its own: in a launch such an item shows the live state
@@ -9,24 +10,19 @@ import dev.preflight.platform.text.Keyed;
  */
 public enum SatisfiedBy implements Keyed {
     /** RTO and RPO are set and every target can be met by its backup set-up. */
-    RECOVERY_TARGETS("recovery targets"),
+    RECOVERY_TARGETS,
     /** A restore test succeeded within the restore-test cadence. */
-    RESTORE_TEST("restore tests"),
+    RESTORE_TEST,
     /** The runbook is saved with every required section written. */
-    RUNBOOK("runbook");
-
-    private final String label;
-
-    SatisfiedBy(String label) {
-        this.label = label;
-    }
+    RUNBOOK;
 
     @Override
     public String toString() {
         return key();
     }
 
+    /** How pages name the data: "recovery targets", "restore tests", "runbook". */
     public String label() {
-        return label;
+        return MessageBundles.get(TemplateMessages.class).satisfied_by_label(key());
     }
 }

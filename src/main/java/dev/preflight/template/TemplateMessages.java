@@ -276,4 +276,8 @@ public interface TemplateMessages {
 
     @Message
     String template_follows(String what);
+
+    /** How pages name the recovery data that satisfies an item. */
+    @Message
+    String satisfied_by_label(String key);
 }

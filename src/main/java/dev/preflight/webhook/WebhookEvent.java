@@ -1,28 +1,23 @@
 package dev.preflight.webhook;
 
-import dev.preflight.platform.text.Keyed;
+import io.quarkus.qute.i18n.MessageBundles;
 
+import dev.preflight.platform.text.Keyed;
 
 /** What a webhook can be told about. */
 public enum WebhookEvent implements Keyed {
     /** An item of a launch changed: done, reopened, waived, commented, gone stale... */
-    ITEM_CHANGED("an item changed"),
+    ITEM_CHANGED,
     /** An item that needs an approver was marked done and waits for the sign-off. */
-    SIGN_OFF_NEEDED("a sign-off is needed"),
+    SIGN_OFF_NEEDED,
     /** An approver decided go or no-go. */
-    DECISION_MADE("a decision was made"),
+    DECISION_MADE,
     /** A running launch passed its target date. */
-    LAUNCH_OVERDUE("a launch is overdue"),
+    LAUNCH_OVERDUE,
     /** A drill did not pass. */
-    DRILL_FAILED("a drill failed"),
+    DRILL_FAILED,
     /** A waiver ends within a week. */
-    WAIVER_EXPIRING("a waiver is expiring");
-
-    private final String label;
-
-    WebhookEvent(String label) {
-        this.label = label;
-    }
+    WAIVER_EXPIRING;
 
     @Override
     public String toString() {
@@ -30,7 +25,6 @@ public enum WebhookEvent implements Keyed {
     }
 
     public String label() {
-        return label;
+        return MessageBundles.get(WebhookMessages.class).webhook_event_label(key());
     }
-
 }

@@ -126,4 +126,8 @@ public interface WebhookMessages {
 
     @Message
     String delivered_at();
+
+    /** How pages name what a webhook is told about. */
+    @Message
+    String webhook_event_label(String key);
 }

@@ -83,7 +83,7 @@ class LaunchPagesTest {
         Response refused = browser.post(itemPath(RUNBOOK), Map.of("action", "blocked", "version", "0", "reason", " "));
         refused.then().statusCode(SC_BAD_REQUEST);
         Document again = Jsoup.parse(refused.asString());
-        assertThat(Html.text(again, "[role=alert]")).contains("reason");
+        assertThat(Html.text(again, "[role=alert]")).as("the field named as the page names it").contains("Reason: is required");
         assertThat(again.select("#reason").attr("aria-invalid")).isEqualTo("true");
 
         browser.post(itemPath(RUNBOOK), Map.of("action", "blocked", "version", "0", "reason", "wiki is down",

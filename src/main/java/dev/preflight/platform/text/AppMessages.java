@@ -156,4 +156,8 @@ public interface AppMessages {
 
     @Message
     String field_role();
+
+    /** How a page names a field of a refused form or change: "Evidence link" for evidenceLink. */
+    @Message
+    String field_label(String name);
 }
