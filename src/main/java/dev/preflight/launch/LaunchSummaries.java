@@ -41,36 +41,51 @@ public class LaunchSummaries {
         this.sql = sql;
     }
 
+    /** The sums a launch's summary row keeps of its items (or a change to them, when negative). */
+    record Counts(int items, int required, int resolved, int openBlockers, int missingSignOffs, int awaitingSignOff,
+            int stale, int overdue, int waivers) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** What one item in the standing adds. */
+        static Counts of(ItemStanding standing) {
+            return new Counts(1, one(standing.required()), one(standing.resolvedRequired()),
+                    one(standing.openBlocker()), one(standing.missingSignOff()), one(standing.awaitingSignOff()),
+                    one(standing.stale()), one(standing.overdue()), one(standing.waiver()));
+        }
+
+        Counts plus(Counts other) {
+            return new Counts(items + other.items, required + other.required, resolved + other.resolved,
+                    openBlockers + other.openBlockers, missingSignOffs + other.missingSignOffs,
+                    awaitingSignOff + other.awaitingSignOff, stale + other.stale, overdue + other.overdue,
+                    waivers + other.waivers);
+        }
+
+        Counts minus(Counts other) {
+            return plus(new Counts(-other.items, -other.required, -other.resolved, -other.openBlockers,
+                    -other.missingSignOffs, -other.awaitingSignOff, -other.stale, -other.overdue, -other.waivers));
+        }
+
+        private static int one(boolean counted) {
+            return counted ? 1 : 0;
+        }
+    }
+
     /** The sums of one launch's items, overall and per section, and when time next changes them. */
     static final class Tally {
-        final int[] totals = new int[9];
-        final Map<String, int[]> sections = new LinkedHashMap<>();
+        Counts totals = Counts.NONE;
+        final Map<String, Counts> sections = new LinkedHashMap<>();
         final Map<String, String> titles = new LinkedHashMap<>();
         Instant validUntil;
 
         void add(LaunchItem item, ItemStanding standing, Instant next) {
-            add(totals, standing, 1);
+            Counts counts = Counts.of(standing);
+            totals = totals.plus(counts);
             titles.putIfAbsent(item.sectionKey, item.sectionTitle);
-            int[] section = sections.computeIfAbsent(item.sectionKey, k -> new int[3]);
-            section[0]++;
-            section[1] += standing.required() ? 1 : 0;
-            section[2] += standing.resolvedRequired() ? 1 : 0;
+            sections.merge(item.sectionKey, counts, Counts::plus);
             if (next != null && (validUntil == null || next.isBefore(validUntil))) {
                 validUntil = next;
             }
-        }
-
-        /** items, required, resolved, open blockers, missing sign-offs, awaiting sign-off, stale, overdue, waivers */
-        static void add(int[] counts, ItemStanding standing, int sign) {
-            counts[0] += sign;
-            counts[1] += standing.required() ? sign : 0;
-            counts[2] += standing.resolvedRequired() ? sign : 0;
-            counts[3] += standing.openBlocker() ? sign : 0;
-            counts[4] += standing.missingSignOff() ? sign : 0;
-            counts[5] += standing.awaitingSignOff() ? sign : 0;
-            counts[6] += standing.stale() ? sign : 0;
-            counts[7] += standing.overdue() ? sign : 0;
-            counts[8] += standing.waiver() ? sign : 0;
         }
     }
 
@@ -93,7 +108,7 @@ public class LaunchSummaries {
     }
 
     private void store(Launch launch, Tally tally, Instant now) {
-        int[] t = tally.totals;
+        Counts t = tally.totals;
         sql.inTransaction(c -> {
             Sql.update(c, """
                     INSERT INTO launch_summary (launch_id, service_id, team_id, tier, template_id, state, active,
@@ -111,17 +126,18 @@ public class LaunchSummaries {
                         computed_at = EXCLUDED.computed_at
                     """, launch.id, launch.service.id, launch.service.team.id, launch.service.tier,
                     launch.templateVersion.template.id, launch.state,
-                    !launch.state.isFinal(), launch.targetDate, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8],
+                    !launch.state.isFinal(), launch.targetDate, t.items(), t.required(), t.resolved(), t.openBlockers(),
+                    t.missingSignOffs(), t.awaitingSignOff(), t.stale(), t.overdue(), t.waivers(),
                     tally.validUntil, now);
             Sql.update(c, "DELETE FROM launch_section_summary WHERE launch_id = ?", launch.id);
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO launch_section_summary (launch_id, section_key, position, title, items, required, resolved)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 int position = 0;
-                for (Map.Entry<String, int[]> section : tally.sections.entrySet()) {
-                    int[] n = section.getValue();
-                    Sql.bind(insert, launch.id, section.getKey(), position++, tally.titles.get(section.getKey()), n[0],
-                            n[1], n[2]);
+                for (Map.Entry<String, Counts> section : tally.sections.entrySet()) {
+                    Counts n = section.getValue();
+                    Sql.bind(insert, launch.id, section.getKey(), position++, tally.titles.get(section.getKey()),
+                            n.items(), n.required(), n.resolved());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -136,18 +152,12 @@ public class LaunchSummaries {
      * behind Preflight's back), they are counted anew instead.
      */
     void changed(Launch launch, LaunchItem item, ItemStanding before, ItemStanding after, Instant now) {
-        int[] delta = new int[9];
-        Tally.add(delta, before, -1);
-        Tally.add(delta, after, 1);
+        Counts delta = Counts.of(after).minus(Counts.of(before));
         Instant next = ItemStanding.nextChange(item, now, zone);
-        boolean moved = false;
-        for (int d : delta) {
-            moved |= d != 0;
-        }
-        if (!moved && next == null) {
+        if (delta.equals(Counts.NONE) && next == null) {
             return;
         }
-        int sectionResolved = delta[2];
+        int sectionResolved = delta.resolved();
         boolean applied = sql.inTransaction(c -> {
             int rows = Sql.update(c, """
                     UPDATE launch_summary SET resolved = resolved + ?, open_blockers = open_blockers + ?,
@@ -157,8 +167,10 @@ public class LaunchSummaries {
                     WHERE launch_id = ? AND (valid_until IS NULL OR valid_until > ?) AND resolved + ? BETWEEN 0 AND required
                         AND open_blockers + ? >= 0 AND missing_sign_offs + ? >= 0 AND awaiting_sign_off + ? >= 0
                         AND stale + ? >= 0 AND overdue + ? >= 0 AND waivers + ? >= 0""",
-                    delta[2], delta[3], delta[4], delta[5], delta[6], delta[7], delta[8], next, launch.id, now,
-                    delta[2], delta[3], delta[4], delta[5], delta[6], delta[7], delta[8]);
+                    delta.resolved(), delta.openBlockers(), delta.missingSignOffs(), delta.awaitingSignOff(),
+                    delta.stale(), delta.overdue(), delta.waivers(), next, launch.id, now, delta.resolved(),
+                    delta.openBlockers(), delta.missingSignOffs(), delta.awaitingSignOff(), delta.stale(),
+                    delta.overdue(), delta.waivers());
             if (rows == 1 && sectionResolved != 0) {
                 Sql.update(c, "UPDATE launch_section_summary SET resolved = resolved + ? WHERE launch_id = ? "
                         + "AND section_key = ?", sectionResolved, launch.id, item.sectionKey);
