@@ -20,6 +20,7 @@ import dev.preflight.launch.LaunchState;
 import dev.preflight.launch.LaunchSummaries;
 import dev.preflight.platform.db.Sql;
 import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.team.Team;
 
 /**
  * Reads the go-live board with purpose-built SQL over the rows kept for it: a page of launches
@@ -246,7 +247,7 @@ public class Board {
         r.next();
         r.getLong("team");
         if (filter.team() != null && r.wasNull()) {
-            throw ProblemException.invalid("team", "there is no team '" + filter.team() + "'");
+            throw ProblemException.invalid("team", Team.missing(filter.team()));
         }
         r.getLong("template");
         if (filter.template() != null && r.wasNull()) {

@@ -33,6 +33,7 @@ import dev.preflight.platform.api.Page;
 import dev.preflight.platform.db.LiveFeed;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.text.Text;
 import dev.preflight.platform.web.Fragments;
 
 /**
@@ -178,7 +179,7 @@ public class BoardPages {
                 .orElseThrow(() -> ProblemException.invalid("problem", "must be one of: " + String.join(", ",
                         recoveryProblems.stream().map(RecoveryProblem::key).toList())));
         Page.Request request = Page.Request.of(page, TEAMS_PAGE);
-        String teamSlug = team == null || team.isBlank() ? null : team.trim();
+        String teamSlug = Text.blankToNull(team);
         List<BoardViews.PostureRow> rows = board.postureProblems(chosen, teamSlug, request.page(), TEAMS_PAGE + 1);
         boolean more = rows.size() > TEAMS_PAGE;
         return Templates.recovery(chosen, teamSlug, more ? rows.subList(0, TEAMS_PAGE) : rows, request.page(), more,

@@ -17,6 +17,7 @@ import dev.preflight.platform.api.Page;
 import dev.preflight.platform.api.Versions;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Role;
+import dev.preflight.platform.text.Text;
 import dev.preflight.team.Team;
 import dev.preflight.team.TeamDirectory;
 
@@ -168,7 +169,7 @@ public class UserDirectory {
     }
 
     public Team team(String slug) {
-        return teams.lookup(slug).orElseThrow(() -> ProblemException.notFound("There is no team '" + slug + "'."));
+        return teams.lookup(slug).orElseThrow(() -> Team.notFound(slug));
     }
 
     private Set<Team> teams(List<String> slugs, InputValidator.Errors errors) {
@@ -178,7 +179,7 @@ public class UserDirectory {
             if (team.isPresent()) {
                 found.add(team.get());
             } else {
-                errors.add("teams", "there is no team '" + slug + "'");
+                errors.add("teams", Team.missing(slug));
             }
         }
         return found;
@@ -186,7 +187,7 @@ public class UserDirectory {
 
     private static void apply(User user, UserInput input, Set<Team> memberOf) {
         user.displayName = input.displayName().trim();
-        user.email = input.email() == null || input.email().isBlank() ? null : input.email().trim();
+        user.email = Text.blankToNull(input.email());
         user.role = input.role();
         user.enabled = !Boolean.FALSE.equals(input.enabled());
         user.teams.clear();

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import dev.preflight.identity.Access;
 import dev.preflight.platform.SigningKeys;
 import dev.preflight.platform.api.Page;
-import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.service.Service;
 import dev.preflight.service.ServiceLaunches;
 
@@ -64,7 +63,7 @@ public class Badges implements ServiceLaunches {
     @Transactional
     public Optional<LaunchViews.Summary> current(String serviceSlug) {
         if (Service.findBySlug(serviceSlug).isEmpty()) {
-            throw ProblemException.notFound("There is no service '" + serviceSlug + "'.");
+            throw Service.notFound(serviceSlug);
         }
         List<Launch> open = Launch.<Launch>find("service.slug = ?1 and state not in ?2 order by targetDate, id",
                 serviceSlug, List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED)).page(0, 1).list();

@@ -23,6 +23,7 @@ import dev.preflight.identity.User;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Versions;
 import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.text.Text;
 import dev.preflight.template.Evidence;
 import dev.preflight.template.SignOff;
 
@@ -204,7 +205,7 @@ public class ItemWorkflow {
         if (!Objects.equals(dueDate, item.dueDate)) {
             check(ItemAction.DUE, view, status, rights, prefix, errors);
         }
-        String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().trim();
+        String comment = Text.blankToNull(change.comment());
         if (comment != null) {
             check(ItemAction.COMMENT, view, status, rights, prefix, errors);
         }

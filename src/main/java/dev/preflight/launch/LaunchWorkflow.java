@@ -23,6 +23,7 @@ import dev.preflight.platform.api.Versions;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Role;
+import dev.preflight.platform.text.Text;
 import dev.preflight.service.Service;
 import dev.preflight.template.Template;
 import dev.preflight.template.TemplateContent;
@@ -180,7 +181,7 @@ public class LaunchWorkflow {
         InputValidator.Errors errors = validator.check(input);
         access.require(Role.ENGINEER);
         Service service = errors.has("service") ? null : Service.findBySlug(input.service().trim()).orElseGet(() -> {
-            errors.add("service", "there is no service '" + input.service().trim() + "'");
+            errors.add("service", Service.missing(input.service().trim()));
             return null;
         });
         TemplateVersion version = errors.has("template") || errors.has("templateVersion") ? null
@@ -257,7 +258,7 @@ public class LaunchWorkflow {
             launch.decisionResolved = null;
         }
         Launch.flush();
-        new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(from, to).comment(blankToNull(input.comment()))
+        new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(from, to).comment(Text.blankToNull(input.comment()))
                 .append(caller, Instant.now());
         audit.record("launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
         return detail(launch);
@@ -270,7 +271,7 @@ public class LaunchWorkflow {
         if (input.decision() != null && input.decision() != LaunchState.GO && input.decision() != LaunchState.NO_GO) {
             errors.add("decision", "must be go or no_go");
         }
-        if (input.decision() == LaunchState.NO_GO && blankToNull(input.conditions()) != null) {
+        if (input.decision() == LaunchState.NO_GO && Text.blankToNull(input.conditions()) != null) {
             errors.add("conditions", "only a go has conditions");
         }
         errors.throwIfAny();
@@ -302,7 +303,7 @@ public class LaunchWorkflow {
         launch.decidedBy = caller.username();
         launch.decidedAt = now;
         launch.decisionRationale = input.rationale().trim();
-        launch.decisionConditions = blankToNull(input.conditions());
+        launch.decisionConditions = Text.blankToNull(input.conditions());
         launch.decisionResolved = input.decision() == LaunchState.GO
                 ? List.copyOf(Readiness.resolvedRequired(items, now, today)) : null;
         Launch.flush();
@@ -382,9 +383,5 @@ public class LaunchWorkflow {
     private static LaunchItem item(Launch launch, String key) {
         return LaunchItem.current(launch, key, LockModeType.NONE)
                 .orElseThrow(() -> ProblemException.notFound("Launch " + launch.id + " has no item '" + key + "'."));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

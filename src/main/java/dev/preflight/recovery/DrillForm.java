@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.text.Text;
 
 /** The fields of the form that records a drill. */
 public class DrillForm {
@@ -39,7 +40,7 @@ public class DrillForm {
                 Arrays.stream(DrillKind.values()).filter(k -> k.key().equals(kind)).findFirst().orElse(null),
                 dataStore, errors.date("performedOn", performedOn), recoveryTime, dataLoss,
                 Arrays.stream(DrillOutcome.values()).filter(o -> o.key().equals(outcome)).findFirst().orElse(null),
-                notes, evidenceLink == null || evidenceLink.isBlank() ? null : evidenceLink.trim());
+                notes, Text.blankToNull(evidenceLink));
         errors.throwIfAny();
         return input;
     }

@@ -18,7 +18,7 @@ import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Versions;
-import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.text.Text;
 import dev.preflight.service.DrillFailed;
 import dev.preflight.service.Service;
 import dev.preflight.service.ServiceRecovery;
@@ -145,8 +145,7 @@ public class RecoveryBook implements ServiceRecovery {
         drill.dataLossMinutes = loss;
         drill.outcome = input.outcome();
         drill.notes = input.notes() == null ? "" : input.notes().trim();
-        drill.evidenceLink = input.evidenceLink() == null || input.evidenceLink().isBlank() ? null
-                : input.evidenceLink().trim();
+        drill.evidenceLink = Text.blankToNull(input.evidenceLink());
         drill.recordedBy = caller.username();
         drill.targetRtoMinutes = inForce.rtoMinutes();
         drill.targetRpoMinutes = inForce.rpoMinutes();
@@ -267,6 +266,6 @@ public class RecoveryBook implements ServiceRecovery {
 
     private static Service service(String slug) {
         return Service.findBySlug(slug)
-                .orElseThrow(() -> ProblemException.notFound("There is no service '" + slug + "'."));
+                .orElseThrow(() -> Service.notFound(slug));
     }
 }

@@ -183,6 +183,6 @@ public class Runbooks implements ServiceRunbook {
 
     private static Service service(String slug) {
         return Service.findBySlug(slug)
-                .orElseThrow(() -> ProblemException.notFound("There is no service '" + slug + "'."));
+                .orElseThrow(() -> Service.notFound(slug));
     }
 }

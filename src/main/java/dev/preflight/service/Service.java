@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import dev.preflight.platform.db.BaseEntity;
+import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.team.Team;
 
 /** A service in the catalog: what gets launched, owned by one team. */
@@ -54,5 +55,15 @@ public class Service extends BaseEntity {
 
     public static Optional<Service> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** What a form or the API is told of a slug no service has. */
+    public static String missing(String slug) {
+        return "there is no service '" + slug + "'";
+    }
+
+    /** The 404 for a slug no service has. */
+    public static ProblemException notFound(String slug) {
+        return ProblemException.notFound("There is no service '" + slug + "'.");
     }
 }

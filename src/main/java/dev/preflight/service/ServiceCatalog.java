@@ -19,7 +19,7 @@ import dev.preflight.platform.api.Versions;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Role;
 import dev.preflight.platform.text.Slugs;
-import dev.preflight.platform.web.Pages;
+import dev.preflight.platform.text.Text;
 import dev.preflight.team.Team;
 import dev.preflight.team.TeamDirectory;
 
@@ -129,7 +129,7 @@ public class ServiceCatalog {
 
     private Service find(String slug) {
         return Service.findBySlug(slug)
-                .orElseThrow(() -> ProblemException.notFound("There is no service '" + slug + "'."));
+                .orElseThrow(() -> Service.notFound(slug));
     }
 
     private Team owner(ServiceInput input, InputValidator.Errors errors) {
@@ -137,7 +137,7 @@ public class ServiceCatalog {
             return null;
         }
         return teams.lookup(input.team().trim()).orElseGet(() -> {
-            errors.add("team", "there is no team '" + input.team().trim() + "'");
+            errors.add("team", Team.missing(input.team().trim()));
             return null;
         });
     }
@@ -148,10 +148,10 @@ public class ServiceCatalog {
         service.team = team;
         service.tier = input.tier();
         service.lifecycle = input.lifecycle() == null ? Lifecycle.PLANNED : input.lifecycle();
-        service.repositoryUrl = Pages.blankToNull(input.repositoryUrl());
-        service.dashboardUrl = Pages.blankToNull(input.dashboardUrl());
-        service.healthUrl = Pages.blankToNull(input.healthUrl());
-        service.onCall = Pages.blankToNull(input.onCall());
+        service.repositoryUrl = Text.blankToNull(input.repositoryUrl());
+        service.dashboardUrl = Text.blankToNull(input.dashboardUrl());
+        service.healthUrl = Text.blankToNull(input.healthUrl());
+        service.onCall = Text.blankToNull(input.onCall());
     }
 
     private static String likeEscaped(String text) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.preflight.platform.text.Keyed;
+import dev.preflight.platform.text.Text;
 
 /**
  * A service form as typed, kept as text so that invalid input can be shown back to the person
@@ -71,7 +72,7 @@ public class ServiceForm {
     }
 
     ServiceInput toInput() {
-        return new ServiceInput(slug == null || slug.isBlank() ? null : slug.trim(), name, description, team, tierNumber(),
+        return new ServiceInput(Text.blankToNull(slug), name, description, team, tierNumber(),
                 lifecycle == null ? null : Keyed.byKey(Lifecycle.class, lifecycle).orElse(null), repositoryUrl, dashboardUrl,
                 healthUrl, onCall, version);
     }

@@ -52,7 +52,7 @@ public class TeamDirectory {
     }
 
     private Team find(String slug) {
-        return Team.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no team '" + slug + "'."));
+        return Team.findBySlug(slug).orElseThrow(() -> Team.notFound(slug));
     }
 
     @Transactional

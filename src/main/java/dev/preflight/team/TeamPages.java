@@ -21,6 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.text.Text;
 import dev.preflight.platform.web.FormErrors;
 import dev.preflight.platform.web.Pages;
 
@@ -57,7 +58,7 @@ public class TeamPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String name, @RestForm String slug) {
         return Pages.submit(() -> {
-            TeamView team = teams.create(new TeamInput(Pages.blankToNull(slug), name, null));
+            TeamView team = teams.create(new TeamInput(Text.blankToNull(slug), name, null));
             return Pages.seeOther("/teams/" + team.slug() + "?notice=created");
         }, e -> Templates.list(teams.list(Page.Request.of(1, Page.DEFAULT_SIZE)), name, slug, FormErrors.of(e, "slug"),
                 null), ProblemType.INVALID_INPUT, ProblemType.CONFLICT);

@@ -33,6 +33,7 @@ import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Roles;
 import dev.preflight.platform.text.Markdown;
+import dev.preflight.platform.text.Text;
 import dev.preflight.platform.web.FormErrors;
 import dev.preflight.platform.web.Pages;
 
@@ -134,7 +135,7 @@ public class TemplatePages {
         String chosen = format == null || format.isBlank() ? guessFormat(file, text) : format;
         return Pages.submit(() -> {
             TemplateDocument document = TemplateFiles.read(text == null ? "" : text,
-                    TemplateFiles.format(chosen, null), Pages.blankToNull(slug), Pages.blankToNull(name));
+                    TemplateFiles.format(chosen, null), Text.blankToNull(slug), Text.blankToNull(name));
             TemplateViews.Imported imported = library.importDocument(document, "on".equals(publish));
             return Pages.seeOther("/templates/" + imported.template() + "?notice="
                     + (imported.changed() ? "created" : "unchanged"));
@@ -149,7 +150,7 @@ public class TemplatePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cloneTemplate(@PathParam("slug") String slug, @RestForm("cloneSlug") String cloneSlug,
             @RestForm("cloneName") String cloneName) {
-        TemplateViews.Detail clone = library.cloneTemplate(slug, Pages.blankToNull(cloneSlug), Pages.blankToNull(cloneName));
+        TemplateViews.Detail clone = library.cloneTemplate(slug, Text.blankToNull(cloneSlug), Text.blankToNull(cloneName));
         return Pages.seeOther("/templates/" + clone.slug() + "?notice=created");
     }
 

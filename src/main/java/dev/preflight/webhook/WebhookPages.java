@@ -23,6 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Roles;
+import dev.preflight.platform.text.Text;
 import dev.preflight.platform.web.FormErrors;
 import dev.preflight.platform.web.Pages;
 
@@ -89,9 +90,9 @@ public class WebhookPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam WebhookForm form) {
         return Pages.submit(() -> {
-            WebhookViews.Created created = webhooks.create(new WebhookInput(Pages.blankToNull(form.team),
-                    Pages.blankToNull(form.service), form.url, form.events == null ? List.of() : form.events,
-                    Pages.blankToNull(form.format), form.description));
+            WebhookViews.Created created = webhooks.create(new WebhookInput(Text.blankToNull(form.team),
+                    Text.blankToNull(form.service), form.url, form.events == null ? List.of() : form.events,
+                    Text.blankToNull(form.format), form.description));
             return Response.ok(Templates.list(webhooks.list(), created, new WebhookForm(), FormErrors.none(), null))
                     .build();
         }, e -> Templates.list(webhooks.list(), null, form, FormErrors.of(e, "url"), null), ProblemType.INVALID_INPUT);

@@ -77,13 +77,13 @@ public class Webhooks {
         if (team && !service) {
             owner = Team.findBySlug(input.team().trim()).orElse(null);
             if (owner == null) {
-                errors.add("team", "there is no team '" + input.team().trim() + "'");
+                errors.add("team", Team.missing(input.team().trim()));
             }
         }
         if (service && !team) {
             subject = Service.findBySlug(input.service().trim()).orElse(null);
             if (subject == null) {
-                errors.add("service", "there is no service '" + input.service().trim() + "'");
+                errors.add("service", Service.missing(input.service().trim()));
             } else {
                 owner = subject.team;
             }

@@ -17,7 +17,7 @@ import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.db.Sql;
 import dev.preflight.platform.security.Role;
-import dev.preflight.platform.web.Pages;
+import dev.preflight.platform.text.Text;
 
 /**
  * Reading the audit log: events by actor, action, target and time, newest first; all of them for
@@ -49,8 +49,8 @@ public class AuditTrail {
                 errors.add("to", "must not be before from");
             }
             errors.throwIfAny();
-            return new Filter(Pages.blankToNull(actor), Pages.blankToNull(action), Pages.blankToNull(targetType),
-                    Pages.blankToNull(targetId), start, end);
+            return new Filter(Text.blankToNull(actor), Text.blankToNull(action), Text.blankToNull(targetType),
+                    Text.blankToNull(targetId), start, end);
         }
     }
 

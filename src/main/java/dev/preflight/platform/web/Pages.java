@@ -12,6 +12,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.problems.ProblemType;
+import dev.preflight.platform.text.Text;
 
 /** Small habits shared by the HTML resources. */
 public final class Pages {
@@ -51,6 +52,6 @@ public final class Pages {
 
     /** Null for a missing or blank form value, the trimmed value otherwise. */
     public static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return Text.blankToNull(value);
     }
 }
