@@ -61,18 +61,17 @@ public class UserResource {
     @Operation(summary = "Create a local user")
     public Response create(UserInput input) {
         UserView.WithPassword created = users.create(ApiInput.required(input));
-        return Response.created(URI.create("/api/v1/users/" + created.user().username())).entity(created)
-                .tag(String.valueOf(created.user().version())).build();
+        return Versions.created(URI.create("/api/v1/users/" + created.user().username()), created, created.user());
     }
 
     @GET
     @Path("{username}")
-    @APIResponse(responseCode = "200", description = "The user; ETag carries its version",
+    @APIResponse(responseCode = "200", description = "The user",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @Operation(summary = "Get a user")
     public Response get(@PathParam("username") String username) {
         UserView user = users.get(username);
-        return Response.ok(user).tag(String.valueOf(user.version())).build();
+        return Versions.ok(user);
     }
 
     @PUT
@@ -85,7 +84,7 @@ public class UserResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UserInput body = ApiInput.required(input);
         UserView user = users.update(username, body, Versions.expected(ifMatch, body.version()));
-        return Response.ok(user).tag(String.valueOf(user.version())).build();
+        return Versions.ok(user);
     }
 
     @POST

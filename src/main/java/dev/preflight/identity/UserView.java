@@ -3,11 +3,12 @@ package dev.preflight.identity;
 import java.time.Instant;
 import java.util.List;
 
+import dev.preflight.platform.api.Versioned;
 import dev.preflight.platform.security.Role;
 
 /** A user as the API and admin pages show them. {@code local} users sign in with a password. */
 public record UserView(String username, String displayName, String email, Role role, boolean enabled,
-        List<String> teams, boolean local, Instant lastLoginAt, long version, Instant createdAt) {
+        List<String> teams, boolean local, Instant lastLoginAt, long version, Instant createdAt) implements Versioned {
 
     static UserView of(User user) {
         return new UserView(user.username, user.displayName, user.email, user.role, user.enabled,

@@ -81,20 +81,19 @@ public class LaunchResource {
         LaunchInput body = ApiInput.required(input);
         return idempotency.once(key, "POST /api/v1/launches", body, () -> {
             LaunchViews.Detail launch = launches.open(body);
-            return Response.created(URI.create("/api/v1/launches/" + launch.id())).entity(launch)
-                    .tag(String.valueOf(launch.version())).build();
+            return Versions.created(URI.create("/api/v1/launches/" + launch.id()), launch, launch);
         });
     }
 
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Path("{id}")
-    @APIResponse(responseCode = "200", description = "The launch with its readiness and items; ETag carries its version",
+    @APIResponse(responseCode = "200", description = "The launch with its readiness and items",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Detail.class)))
     @Operation(summary = "Get a launch", description = "With its readiness (computed from the items) and every item.")
     public Response get(@PathParam("id") long id) {
         LaunchViews.Detail launch = launches.get(id);
-        return Response.ok(launch).tag(String.valueOf(launch.version())).build();
+        return Versions.ok(launch);
     }
 
     @GET
@@ -109,18 +108,18 @@ public class LaunchResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Path("{id}/items/{key}")
-    @APIResponse(responseCode = "200", description = "The item; ETag carries its version",
+    @APIResponse(responseCode = "200", description = "The item",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Item.class)))
-    @Operation(summary = "Get an item", description = "The ETag header carries the version to send back in If-Match.")
+    @Operation(summary = "Get an item")
     public Response item(@PathParam("id") long id, @PathParam("key") String key) {
         LaunchViews.Item item = launches.item(id, key);
-        return Response.ok(item).tag(String.valueOf(item.version())).build();
+        return Versions.ok(item);
     }
 
     @PUT
     @RolesAllowed(Roles.ENGINEER)
     @Path("{id}/items/{key}")
-    @APIResponse(responseCode = "200", description = "Saved; ETag carries the item's new version",
+    @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Item.class)))
     @Operation(summary = "Set an item's state", description = "The body is the item's whole new state: status is "
             + "required and fields left out are cleared (a waiver or sign-off the item keeps in the same status stays). Done needs the evidence the item asks for; not_applicable and "
@@ -135,7 +134,7 @@ public class LaunchResource {
     @PATCH
     @RolesAllowed(Roles.ENGINEER)
     @Path("{id}/items/{key}")
-    @APIResponse(responseCode = "200", description = "Saved; ETag carries the item's new version",
+    @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Item.class)))
     @Operation(summary = "Change an item", description = "Fields left out stay as they are; an empty string clears "
             + "one. A comment alone adds a remark to the history. Send the version read (If-Match) to be refused "
@@ -153,7 +152,7 @@ public class LaunchResource {
         return idempotency.once(idempotencyKey, method + " /api/v1/launches/" + id + "/items/" + key + " " + expected,
                 body, () -> {
                     LaunchViews.Item item = items.change(id, key, body, expected, replace);
-                    return Response.ok(item).tag(String.valueOf(item.version())).build();
+                    return Versions.ok(item);
                 });
     }
 
@@ -182,7 +181,7 @@ public class LaunchResource {
     @POST
     @RolesAllowed(Roles.ENGINEER)
     @Path("{id}/transitions")
-    @APIResponse(responseCode = "200", description = "Moved; ETag carries the launch's new version",
+    @APIResponse(responseCode = "200", description = "Moved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Detail.class)))
     @Operation(summary = "Move a launch", description = "To in_review (from preparing or no_go), launched (from go) "
             + "or cancelled (from any state but launched). Go and no-go are decisions.")
@@ -198,7 +197,7 @@ public class LaunchResource {
     @POST
     @RolesAllowed(Roles.APPROVER)
     @Path("{id}/decision")
-    @APIResponse(responseCode = "200", description = "Decided; ETag carries the launch's new version",
+    @APIResponse(responseCode = "200", description = "Decided",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LaunchViews.Detail.class)))
     @APIResponse(responseCode = "409", description = "Go refused: the blockers member lists each open blocker and "
             + "missing sign-off", content = @Content(mediaType = "application/problem+json"))
@@ -256,7 +255,7 @@ public class LaunchResource {
     private Response launchWrite(String key, String request, Object body, Supplier<LaunchViews.Detail> write) {
         return idempotency.once(key, request, body, () -> {
             LaunchViews.Detail launch = write.get();
-            return Response.ok(launch).tag(String.valueOf(launch.version())).build();
+            return Versions.ok(launch);
         });
     }
 }

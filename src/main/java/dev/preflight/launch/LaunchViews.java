@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.preflight.platform.api.Versioned;
 import dev.preflight.template.Evidence;
 import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;
@@ -54,7 +55,7 @@ public final class LaunchViews {
     public record Detail(long id, String name, String service, String serviceName, String team, int tier,
             String template, String templateName, int templateVersion, int latestTemplateVersion, String environment,
             LocalDate targetDate, long daysLeft, LaunchState state, List<LaunchState> next, String createdBy,
-            Instant createdAt, Decision decision, Readiness readiness, List<Item> items, long version) {
+            Instant createdAt, Decision decision, Readiness readiness, List<Item> items, long version) implements Versioned {
 
         /** Days past the target date (for pages; negative while the date is ahead). */
         public long daysLate() {
@@ -90,7 +91,7 @@ public final class LaunchViews {
             String evidenceLink, String evidenceNote, String reason,
             String assignee, String assigneeName, LocalDate dueDate, boolean overdue, String doneBy, Instant doneAt,
             Instant staleAt, String signedOffBy, Instant signedOffAt, Waiver waiver, Instant updatedAt,
-            long version) {
+            long version) implements Versioned {
 
         public static Item of(LaunchItem item, Instant now, LocalDate today) {
             ItemCondition condition = ItemCondition.of(item, now, today);

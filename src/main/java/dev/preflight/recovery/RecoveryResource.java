@@ -44,20 +44,20 @@ public class RecoveryResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Path("recovery-targets")
-    @APIResponse(responseCode = "200", description = "The targets; ETag carries the plan's version (0 while none is set)",
+    @APIResponse(responseCode = "200", description = "The targets (version 0 while none is set)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecoveryViews.Plan.class)))
     @Operation(summary = "Get a service's recovery targets", description = "Each target with its durations in human "
             + "form and in minutes and the findings of the consistency check; the tier's defaults; the last "
             + "successful restore test and whether one is overdue.")
     public Response targets(@PathParam("slug") String slug) {
         RecoveryViews.Plan plan = book.plan(slug);
-        return Response.ok(plan).tag(String.valueOf(plan.version())).build();
+        return Versions.ok(plan);
     }
 
     @PUT
     @RolesAllowed(Roles.ENGINEER)
     @Path("recovery-targets")
-    @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
+    @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecoveryViews.Plan.class)))
     @Operation(summary = "Set a service's recovery targets", description = "The body is the whole list (at most one "
             + "per data store, and one without a data store for the whole service). Durations such as \"4 h\", "
@@ -65,7 +65,7 @@ public class RecoveryResource {
     public Response saveTargets(@PathParam("slug") String slug, List<TargetInput> targets,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         RecoveryViews.Plan plan = book.saveTargets(slug, ApiInput.required(targets), Versions.expected(ifMatch, null));
-        return Response.ok(plan).tag(String.valueOf(plan.version())).build();
+        return Versions.ok(plan);
     }
 
     @GET

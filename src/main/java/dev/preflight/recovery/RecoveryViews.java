@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.preflight.platform.api.Versioned;
+
 /** What the API and the pages show of a service's recovery objectives and drills. */
 public final class RecoveryViews {
 
@@ -36,7 +38,7 @@ public final class RecoveryViews {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Plan(String service, List<Target> targets, boolean consistent, Defaults defaults,
-            LocalDate lastRestoreTest, LocalDate failedRestoreTest, boolean restoreTestOverdue, String updatedBy, Instant updatedAt, long version) {
+            LocalDate lastRestoreTest, LocalDate failedRestoreTest, boolean restoreTestOverdue, String updatedBy, Instant updatedAt, long version) implements Versioned {
     }
 
     /** One drill and how it measured up against the targets in force when it was recorded. */

@@ -38,18 +38,18 @@ public class RunbookResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    @APIResponse(responseCode = "200", description = "The runbook; ETag carries its version (0 before the first save)",
+    @APIResponse(responseCode = "200", description = "The runbook (version 0 before the first save)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunbookViews.Runbook.class)))
     @Operation(summary = "Get a service's runbook", description = "Its Markdown (the skeleton until the first save), "
             + "the required sections missing or empty, and when it was last exercised.")
     public Response get(@PathParam("slug") String slug) {
         RunbookViews.Runbook runbook = runbooks.get(slug);
-        return Response.ok(runbook).tag(String.valueOf(runbook.version())).build();
+        return Versions.ok(runbook);
     }
 
     @PUT
     @RolesAllowed(Roles.ENGINEER)
-    @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
+    @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunbookViews.Runbook.class)))
     @Operation(summary = "Save a service's runbook", description = "New content becomes a new revision with your "
             + "note. Send the ETag you read in If-Match (\"0\" before the first save) to be refused (412) instead of "
@@ -57,7 +57,7 @@ public class RunbookResource {
     public Response save(@PathParam("slug") String slug, RunbookInput input,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         RunbookViews.Runbook runbook = runbooks.save(slug, ApiInput.required(input), Versions.expected(ifMatch, null));
-        return Response.ok(runbook).tag(String.valueOf(runbook.version())).build();
+        return Versions.ok(runbook);
     }
 
     @GET

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.preflight.platform.api.Versioned;
+
 /** What the API and the pages show of runbooks. */
 public final class RunbookViews {
 
@@ -19,7 +21,7 @@ public final class RunbookViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Runbook(String service, boolean saved, String content, List<String> missingSections,
             boolean complete, LocalDate lastExercised, int revision, String updatedBy, Instant updatedAt,
-            long version) {
+            long version) implements Versioned {
     }
 
     /** One revision in the history, without its content. */

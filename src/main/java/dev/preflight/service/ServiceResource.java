@@ -74,29 +74,28 @@ public class ServiceResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Path("{slug}")
-    @APIResponse(responseCode = "200", description = "The service; ETag carries its version",
+    @APIResponse(responseCode = "200", description = "The service",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
-    @Operation(summary = "Get a service", description = "The ETag header carries the version to send back in If-Match.")
+    @Operation(summary = "Get a service")
     public Response get(@PathParam("slug") String slug) {
         ServiceView service = catalog.get(slug);
-        return Response.ok(service).tag(String.valueOf(service.version())).build();
+        return Versions.ok(service);
     }
 
     @POST
     @RolesAllowed(Roles.ENGINEER)
-    @APIResponse(responseCode = "201", description = "Created; Location names it and ETag carries its version",
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     @Operation(summary = "Register a service", description = "The slug is derived from the name when left out.")
     public Response create(ServiceInput input) {
         ServiceView service = catalog.create(ApiInput.required(input));
-        return Response.created(URI.create("/api/v1/services/" + service.slug())).entity(service)
-                .tag(String.valueOf(service.version())).build();
+        return Versions.created(URI.create("/api/v1/services/" + service.slug()), service, service);
     }
 
     @PUT
     @RolesAllowed(Roles.ENGINEER)
     @Path("{slug}")
-    @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
+    @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
     @Operation(summary = "Replace a service's details", description = "Optional fields left out take their defaults. "
             + "Send the version you read (If-Match or the version field) to be told if someone else changed it in between. "
@@ -105,7 +104,7 @@ public class ServiceResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ServiceInput body = ApiInput.required(input);
         ServiceView service = catalog.update(slug, body, Versions.expected(ifMatch, body.version()));
-        return Response.ok(service).tag(String.valueOf(service.version())).build();
+        return Versions.ok(service);
     }
 
     @DELETE

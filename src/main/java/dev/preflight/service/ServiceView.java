@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.common.ProjectedFieldName;
 
+import dev.preflight.platform.api.Versioned;
+
 /** A service as the API and the pages show it. */
 public record ServiceView(
         String slug,
@@ -19,7 +21,7 @@ public record ServiceView(
         String onCall,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     static ServiceView of(Service s) {
         return new ServiceView(s.slug, s.name, s.description, s.team.slug, s.team.name, s.tier, s.lifecycle,

@@ -50,29 +50,28 @@ public class TeamResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Path("{slug}")
-    @APIResponse(responseCode = "200", description = "The team; ETag carries its version",
+    @APIResponse(responseCode = "200", description = "The team",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
-    @Operation(summary = "Get a team", description = "The ETag header carries the version to send back in If-Match.")
+    @Operation(summary = "Get a team")
     public Response get(@PathParam("slug") String slug) {
         TeamView team = teams.get(slug);
-        return Response.ok(team).tag(String.valueOf(team.version())).build();
+        return Versions.ok(team);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @APIResponse(responseCode = "201", description = "Created; Location names it and ETag carries its version",
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
     @Operation(summary = "Create a team", description = "The slug is derived from the name when left out.")
     public Response create(TeamInput input) {
         TeamView team = teams.create(ApiInput.required(input));
-        return Response.created(URI.create("/api/v1/teams/" + team.slug())).entity(team)
-                .tag(String.valueOf(team.version())).build();
+        return Versions.created(URI.create("/api/v1/teams/" + team.slug()), team, team);
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("{slug}")
-    @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version",
+    @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TeamView.class)))
     @Operation(summary = "Rename a team", description = "Send the version you read (If-Match or the version field) "
             + "to be told if someone else changed the team in between.")
@@ -80,7 +79,7 @@ public class TeamResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         TeamInput body = ApiInput.required(input);
         TeamView team = teams.update(slug, body, Versions.expected(ifMatch, body.version()));
-        return Response.ok(team).tag(String.valueOf(team.version())).build();
+        return Versions.ok(team);
     }
 
     @DELETE

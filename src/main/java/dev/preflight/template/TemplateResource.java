@@ -69,9 +69,11 @@ public class TemplateResource {
     @GET
     @Path("{slug}/versions/{number}")
     @RolesAllowed(Roles.VIEWER)
+    @APIResponse(responseCode = "200", description = "The version's checklist",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateViews.Version.class)))
     @Operation(summary = "Get one version's checklist")
-    public TemplateViews.Version version(@PathParam("slug") String slug, @PathParam("number") int number) {
-        return library.version(slug, number);
+    public Response version(@PathParam("slug") String slug, @PathParam("number") int number) {
+        return Versions.ok(library.version(slug, number));
     }
 
     @GET
@@ -129,7 +131,7 @@ public class TemplateResource {
     public Response draft(@PathParam("slug") String slug) {
         TemplateViews.Version draft = library.draft(slug)
                 .orElseThrow(() -> ProblemException.notFound("The template '" + slug + "' has no draft."));
-        return Response.ok(draft).tag(String.valueOf(draft.version())).build();
+        return Versions.ok(draft);
     }
 
     @PUT
@@ -141,7 +143,7 @@ public class TemplateResource {
     public Response saveDraft(@PathParam("slug") String slug, TemplateContent content,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         TemplateViews.Version draft = library.saveDraft(slug, ApiInput.required(content), Versions.expected(ifMatch, null));
-        return Response.ok(draft).tag(String.valueOf(draft.version())).build();
+        return Versions.ok(draft);
     }
 
     @DELETE
@@ -157,9 +159,11 @@ public class TemplateResource {
     @POST
     @Path("{slug}/versions/{number}/publish")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateViews.Version.class)))
     @Operation(summary = "Publish a draft", description = "A published version never changes again.")
-    public TemplateViews.Version publish(@PathParam("slug") String slug, @PathParam("number") int number) {
-        return library.publish(slug, number);
+    public Response publish(@PathParam("slug") String slug, @PathParam("number") int number) {
+        return Versions.ok(library.publish(slug, number));
     }
 
     @POST

@@ -3,6 +3,8 @@ package dev.preflight.template;
 import java.time.Instant;
 import java.util.List;
 
+import dev.preflight.platform.api.Versioned;
+
 /** What the API and the pages show of templates. */
 public final class TemplateViews {
 
@@ -31,7 +33,7 @@ public final class TemplateViews {
 
     /** One version with its checklist; {@code version} guards edits of a draft. */
     public record Version(String template, String templateName, int number, TemplateVersion.Status status,
-            Instant publishedAt, String publishedBy, TemplateContent content, long version) {
+            Instant publishedAt, String publishedBy, TemplateContent content, long version) implements Versioned {
 
         static Version of(TemplateVersion v) {
             return new Version(v.template.slug, v.template.name, v.number, v.status, v.publishedAt, v.publishedBy,

@@ -126,7 +126,7 @@ class ApiFuzzTest {
             }
             validated++;
             for (String violation : declared.violations(operation.method(), operation.path(), status,
-                    response.contentType(), text)) {
+                    response.contentType(), response::getHeader, text)) {
                 undescribed.add(violation + ": " + what);
             }
         }

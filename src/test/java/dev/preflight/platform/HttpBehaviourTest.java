@@ -94,7 +94,10 @@ class HttpBehaviourTest {
                 .body("paths.'/api/v1/services'.post.responses", hasKey("409"))
                 .body("paths.'/api/v1/services'.post.responses.'400'.content", hasKey("application/problem+json"))
                 .body("components.schemas.Lifecycle.enum", contains("planned", "launching", "production", "retired"))
-                .body("components.schemas.Severity.enum", contains("blocker", "major", "minor"));
+                .body("components.schemas.Severity.enum", contains("blocker", "major", "minor"))
+                .body("paths.'/api/v1/services/{slug}'.get.responses.'200'.headers.ETag.required", equalTo(true))
+                .body("paths.'/api/v1/templates/{slug}/versions/{number}'.get.responses.'200'.headers", hasKey("ETag"))
+                .body("paths.'/api/v1/services'.get.responses.'200'.headers", nullValue());
     }
 
     @Test

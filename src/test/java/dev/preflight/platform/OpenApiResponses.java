@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * generated from the description would rely on it: the status is one the operation declares (or
  * its range, such as {@code 4XX}, or {@code default}), the Content-Type is one declared for that
  * status, a status declared without content has no body, and a JSON body conforms to the declared
- * schema, formats such as {@code date-time} included. The schemas are read by a JSON Schema
+ * schema, formats such as {@code date-time} included, and every header it declares required is there. The schemas are read by a JSON Schema
  * validator with the OpenAPI 3.1 dialect, from the description itself, so that its references
  * resolve as a client would resolve them.
  */
@@ -43,13 +44,26 @@ final class OpenApiResponses {
                 .schemas(Map.of(DOCUMENT, description)));
     }
 
-    /** What in this answer to {@code method path} the description does not allow; empty if nothing. */
-    List<String> violations(String method, String path, int status, String contentType, String body) {
+    /**
+     * What in this answer to {@code method path} the description does not allow; empty if nothing.
+     * {@code header} gives the answer's value of a header by name (null when it is absent).
+     */
+    List<String> violations(String method, String path, int status, String contentType, UnaryOperator<String> header,
+            String body) {
         String operation = "/paths/" + escape(path) + "/" + method.toLowerCase(Locale.ROOT);
         JsonNode responses = description.at(operation + "/responses");
         String declared = declaredStatus(responses, status);
         if (declared == null) {
             return List.of("status " + status + " is not declared (declared: " + keys(responses) + ")");
+        }
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> declaredHeader : responses.path(declared).path("headers").properties()) {
+            if (declaredHeader.getValue().path("required").asBoolean() && header.apply(declaredHeader.getKey()) == null) {
+                missing.add("the required header " + declaredHeader.getKey() + " is missing");
+            }
+        }
+        if (!missing.isEmpty()) {
+            return missing;
         }
         JsonNode content = responses.path(declared).path("content");
         if (content.isEmpty()) {

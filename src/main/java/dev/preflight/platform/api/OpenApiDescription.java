@@ -4,9 +4,11 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.preflight.platform.problems.Problem;
-import dev.preflight.platform.problems.Problems;
+import dev.preflight.platform.text.Keyed;
 
 /**
  * Shapes the OpenAPI description: only the JSON API under {@code /api/} is described (pages are
@@ -27,10 +29,14 @@ import dev.preflight.platform.problems.Problems;
  * {@code application/problem+json} with one shared schema, matching what the error mappers send.
  * Answers write a value that is not set as {@code null} rather than leaving it out, so every
  * property of an answer that is not required may be null; problems leave such members out.
+ * Vocabularies ({@link Keyed}) are written by their key, so their values are described in lower case.
+ * A successful answer about one record with a {@code version} ({@link Versioned}) carries it as the
+ * ETag, documented here once for all of them.
  */
 public class OpenApiDescription implements OASFilter {
 
     private static final String SCHEMA_REF = "#/components/schemas/Problem";
+    private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -44,8 +50,10 @@ public class OpenApiDescription implements OASFilter {
                 }
             }
             allowNulls(openAPI);
+            tagVersions(openAPI);
             openAPI.getPaths().getPathItems().forEach(this::document);
         }
+        writeKeys(openAPI);
         openAPI.getComponents().addSchema("Problem", problem());
     }
 
@@ -110,6 +118,71 @@ public class OpenApiDescription implements OASFilter {
             if (!required.contains(property.getKey())) {
                 schema.addProperty(property.getKey(), orNull(property.getValue()));
             }
+        }
+    }
+
+    /** The ETag header on every 200 and 201 whose JSON body is one record with a version. */
+    private static void tagVersions(OpenAPI openAPI) {
+        Map<String, Schema> components = openAPI.getComponents().getSchemas() == null ? Map.of()
+                : openAPI.getComponents().getSchemas();
+        openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operation.getResponses() != null)
+                .flatMap(operation -> operation.getResponses().getAPIResponses().entrySet().stream())
+                .filter(response -> response.getKey().equals("200") || response.getKey().equals("201"))
+                .map(Map.Entry::getValue)
+                .filter(response -> response.getContent() != null
+                        && response.getContent().getMediaType("application/json") != null)
+                .filter(response -> versioned(response.getContent().getMediaType("application/json").getSchema(),
+                        components))
+                .forEach(response -> response.addHeader("ETag", OASFactory.createHeader().required(true)
+                        .description("The record's version: send it back in If-Match to be refused (412) instead "
+                                + "of overwriting a change made meanwhile")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
+    }
+
+    private static boolean versioned(Schema schema, Map<String, Schema> components) {
+        Schema record = schema == null || schema.getRef() == null ? schema
+                : components.get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
+        return record != null && record.getProperties() != null && record.getProperties().containsKey("version");
+    }
+
+    /** Every enumeration of constant names becomes the keys Jackson writes ({@link Keyed#key()}). */
+    private static void writeKeys(OpenAPI openAPI) {
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(schema -> writeKeys(schema, seen));
+        }
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Operation operation : openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream()).toList()) {
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> writeKeys(parameter.getSchema(), seen));
+            }
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values()
+                        .forEach(mediaType -> writeKeys(mediaType.getSchema(), seen));
+            }
+        }
+    }
+
+    private static void writeKeys(Schema schema, Set<Schema> seen) {
+        if (schema == null || !seen.add(schema)) {
+            return;
+        }
+        if (schema.getEnumeration() != null && schema.getEnumeration().stream()
+                .allMatch(value -> value instanceof String name && CONSTANT.matcher(name).matches())) {
+            schema.setEnumeration(schema.getEnumeration().stream()
+                    .map(value -> (Object) ((String) value).toLowerCase(Locale.ROOT)).toList());
+        }
+        writeKeys(schema.getItems(), seen);
+        writeKeys(schema.getAdditionalPropertiesSchema(), seen);
+        Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull)
+                .flatMap(List::stream).forEach(part -> writeKeys(part, seen));
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> writeKeys(property, seen));
         }
     }
 

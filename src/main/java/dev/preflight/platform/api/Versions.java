@@ -1,11 +1,15 @@
 package dev.preflight.platform.api;
 
+import java.net.URI;
+
+import jakarta.ws.rs.core.Response;
+
 import dev.preflight.platform.problems.ProblemException;
 
 /**
  * Optimistic concurrency for edits: a client states the version it read (the {@code If-Match}
  * header, a {@code version} field, or a form's hidden field) and the write is refused when the
- * stored record has moved on since.
+ * stored record has moved on since. Answers about such a record carry its version as the ETag.
  */
 public final class Versions {
 
@@ -35,5 +39,15 @@ public final class Versions {
             throw ProblemException.staleVersion(what + " changed since version " + expected
                     + " was read; it is now at version " + stored + ". Read it again and re-apply the change.");
         }
+    }
+
+    /** 200 with the record, its version as the ETag. */
+    public static Response ok(Versioned record) {
+        return Response.ok(record).tag(String.valueOf(record.version())).build();
+    }
+
+    /** 201 with the answer, Location naming the new record and its version as the ETag. */
+    public static Response created(URI location, Object answer, Versioned record) {
+        return Response.created(location).entity(answer).tag(String.valueOf(record.version())).build();
     }
 }
