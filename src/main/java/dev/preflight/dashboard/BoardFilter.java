@@ -1,7 +1,5 @@
 package dev.preflight.dashboard;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +9,7 @@ import dev.preflight.launch.LaunchState;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.text.Keyed;
+import dev.preflight.platform.web.PageLink;
 
 /**
  * Which launches the board shows. Without a window of target dates it shows every running launch
@@ -111,35 +110,11 @@ public record BoardFilter(String team, Integer tier, LaunchState state, boolean 
         return from != null || to != null;
     }
 
-    /** The criteria as a query string (without the page), for links: {@code team=a&tier=1}. */
-    public String query() {
-        StringBuilder query = new StringBuilder();
-        add(query, "team", team);
-        add(query, "tier", tier == null ? null : tier.toString());
-        add(query, "state", state == null ? null : state.key());
-        add(query, "risk", risk ? "at-risk" : null);
-        add(query, "has", has);
-        add(query, "from", from == null ? null : from.toString());
-        add(query, "to", to == null ? null : to.toString());
-        add(query, "template", template);
-        return query.toString();
-    }
-
-    /** A link to the board (or another board view) with these criteria on the given page. */
-    public String link(String path, int number) {
-        String query = query();
-        String paging = number > 1 ? "page=" + number : "";
-        String all = query.isEmpty() ? paging : paging.isEmpty() ? query : query + "&" + paging;
-        return all.isEmpty() ? path : path + "?" + all;
-    }
-
-    private static void add(StringBuilder query, String name, String value) {
-        if (value != null) {
-            if (!query.isEmpty()) {
-                query.append('&');
-            }
-            query.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
+    /** An address (the board, its heatmap or export) with these criteria; {@code link(path).page(n)} for a page. */
+    public PageLink link(String path) {
+        return PageLink.to(path).with("team", team).with("tier", tier).with("state", state)
+                .with("risk", risk ? "at-risk" : null).with("has", has).with("from", from).with("to", to)
+                .with("template", template);
     }
 
     private static boolean present(String value) {

@@ -140,12 +140,6 @@ public interface BoardMessages {
     String days_late(long days);
 
     @Message
-    String previous();
-
-    @Message
-    String next();
-
-    @Message
     String teams();
 
     @Message

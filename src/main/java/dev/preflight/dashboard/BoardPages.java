@@ -200,10 +200,5 @@ public class BoardPages {
                 case RUNBOOK_NOT_EXERCISED -> posture.runbookNotExercised();
             };
         }
-
-        /** The board link of the filter on another page. */
-        static String pageLink(BoardFilter filter, int page) {
-            return filter.link("/", page);
-        }
     }
 }

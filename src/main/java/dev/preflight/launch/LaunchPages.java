@@ -1,7 +1,5 @@
 package dev.preflight.launch;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,6 +39,7 @@ import dev.preflight.platform.security.Roles;
 import dev.preflight.platform.text.Keyed;
 import dev.preflight.platform.web.FormErrors;
 import dev.preflight.platform.web.Fragments;
+import dev.preflight.platform.web.PageLink;
 import dev.preflight.platform.web.Pages;
 import dev.preflight.service.ServiceCatalog;
 import dev.preflight.service.ServiceFilter;
@@ -87,7 +86,7 @@ public class LaunchPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Page<LaunchViews.Summary> page, LaunchFilter filter, List<TeamView> teams,
-                List<LaunchState> states, String pageLink, boolean canOpen);
+                List<LaunchState> states, PageLink pageLink, boolean canOpen);
 
         static native TemplateInstance newLaunch(LaunchForm form, Map<String, String> errors, ServiceView chosen,
                 List<ServiceView> services, List<TemplateViews.Summary> templates);
@@ -313,21 +312,8 @@ public class LaunchPages {
                 launch.readiness().resolved()));
     }
 
-    static String pageLink(LaunchFilter filter) {
-        StringBuilder link = new StringBuilder("/launches?");
-        if (filter.team() != null) {
-            link.append("team=").append(encoded(filter.team())).append('&');
-        }
-        if (filter.state() != null) {
-            link.append("state=").append(filter.state().key()).append('&');
-        }
-        if (filter.service() != null) {
-            link.append("service=").append(encoded(filter.service())).append('&');
-        }
-        return link.toString();
-    }
-
-    private static String encoded(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    static PageLink pageLink(LaunchFilter filter) {
+        return PageLink.to("/launches").with("team", filter.team()).with("state", filter.state())
+                .with("service", filter.service());
     }
 }

@@ -1,7 +1,5 @@
 package dev.preflight.service;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +29,7 @@ import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Roles;
 import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.PageLink;
 import dev.preflight.platform.web.Pages;
 import dev.preflight.team.TeamDirectory;
 import dev.preflight.team.TeamView;
@@ -52,9 +51,9 @@ public class ServicePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Page<ServiceView> page, ServiceFilter filter, List<TeamView> teams,
-                String pageLink, String notice);
+                PageLink pageLink, String notice);
 
-        static native TemplateInstance list$results(Page<ServiceView> page, ServiceFilter filter, String pageLink);
+        static native TemplateInstance list$results(Page<ServiceView> page, ServiceFilter filter, PageLink pageLink);
 
         static native TemplateInstance detail(ServiceView service, String notice, boolean canEdit,
                 List<ServiceLaunches.Row> launches, boolean canOpenLaunch, String badgePath, String badgeUrl,
@@ -88,7 +87,7 @@ public class ServicePages {
             @HeaderParam("HX-Request") boolean htmx) {
         ServiceFilter filter = ServiceFilter.parse(team, tier, lifecycle, q);
         Page<ServiceView> services = catalog.search(filter, Page.Request.of(page, Page.DEFAULT_SIZE));
-        String pageLink = pageLink(filter);
+        PageLink pageLink = pageLink(filter);
         if (htmx) {
             return Templates.list$results(services, filter, pageLink);
         }
@@ -172,19 +171,9 @@ public class ServicePages {
         return Templates.form(form, errors, teams.all(), editing, current);
     }
 
-    /** The list's address with the current filters, ready for a page number to be appended. */
-    static String pageLink(ServiceFilter filter) {
-        StringBuilder link = new StringBuilder("/services?");
-        append(link, "q", filter.q());
-        append(link, "team", filter.team());
-        append(link, "tier", filter.tier() == null ? null : filter.tier().toString());
-        append(link, "lifecycle", filter.lifecycle() == null ? null : filter.lifecycle().key());
-        return link.toString();
-    }
-
-    private static void append(StringBuilder link, String name, String value) {
-        if (value != null) {
-            link.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
-        }
+    /** The list's address with the current filters, for its pages. */
+    static PageLink pageLink(ServiceFilter filter) {
+        return PageLink.to("/services").with("q", filter.q()).with("team", filter.team()).with("tier", filter.tier())
+                .with("lifecycle", filter.lifecycle());
     }
 }

@@ -38,7 +38,6 @@ import dev.preflight.Api;
 import dev.preflight.Eventually;
 import dev.preflight.Fixtures;
 import dev.preflight.ProblemAssertions;
-import dev.preflight.platform.api.Idempotency;
 import dev.preflight.platform.db.EmbeddedDatabase;
 
 /**

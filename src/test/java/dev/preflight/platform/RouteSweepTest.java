@@ -24,7 +24,6 @@ import io.restassured.specification.RequestSpecification;
 
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
-import dev.preflight.platform.web.Pages;
 
 /**
  * Walks every page an admin can reach from the board, following links, and checks each answer's

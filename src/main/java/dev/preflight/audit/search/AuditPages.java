@@ -4,9 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +31,7 @@ import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Roles;
 import dev.preflight.platform.text.Csv;
 import dev.preflight.platform.web.FormErrors;
+import dev.preflight.platform.web.PageLink;
 
 /**
  * The audit page for admins: events filtered by actor, action, target and days, the same events as
@@ -48,8 +47,8 @@ public class AuditPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(Page<AuditView> page, Map<String, String> filter, String query,
-                String pageLink, Map<String, String> errors);
+        static native TemplateInstance audit(Page<AuditView> page, Map<String, String> filter, PageLink link,
+                Map<String, String> errors);
 
         static native TemplateInstance verify(AuditTrail.Verification verification);
     }
@@ -67,16 +66,15 @@ public class AuditPages {
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") Integer page) {
         Map<String, String> filter = filter(actor, action, targetType, targetId, from, to);
-        String query = query(filter);
+        PageLink link = link(filter);
         try {
             return Templates.audit(trail.search(AuditTrail.Filter.of(actor, action, targetType, targetId, from, to),
-                    Page.Request.of(page, Page.DEFAULT_SIZE)), filter, query, "/admin/audit?" + query, Map.of());
+                    Page.Request.of(page, Page.DEFAULT_SIZE)), filter, link, Map.of());
         } catch (ProblemException e) {
             if (e.type() != ProblemType.INVALID_INPUT) {
                 throw e;
             }
-            return Templates.audit(new Page<>(List.of(), 1, Page.DEFAULT_SIZE, 0), filter, query, "/admin/audit?" + query,
-                    FormErrors.of(e));
+            return Templates.audit(new Page<>(List.of(), 1, Page.DEFAULT_SIZE, 0), filter, link, FormErrors.of(e));
         }
     }
 
@@ -149,14 +147,12 @@ public class AuditPages {
         return filter;
     }
 
-    /** The filter as a query string for the pagination and export links, ending in & when not empty. */
-    private static String query(Map<String, String> filter) {
-        List<String> parts = new ArrayList<>();
-        filter.forEach((name, value) -> {
-            if (!value.isBlank()) {
-                parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return parts.isEmpty() ? "" : String.join("&", parts) + "&";
+    /** The list's address with the filter, for its pages and exports. */
+    private static PageLink link(Map<String, String> filter) {
+        PageLink link = PageLink.to("/admin/audit");
+        for (Map.Entry<String, String> criterion : filter.entrySet()) {
+            link = link.with(criterion.getKey(), criterion.getValue());
+        }
+        return link;
     }
 }
