@@ -15,12 +15,11 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.preflight.audit.search.AuditTrail;
 
 /**
  * One recorded action. Rows are only ever inserted: the database refuses updates and deletes, and
  * moments later gives each row its place in the hash chain (columns seq and hash; see
- * {@link AuditTrail#verify}).
+ * {@link dev.preflight.audit.trail.AuditTrail#verify}).
  */
 @Entity
 @Immutable

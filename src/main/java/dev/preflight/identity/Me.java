@@ -7,8 +7,8 @@ import jakarta.inject.Named;
 
 import io.vertx.core.Context;
 
+import dev.preflight.platform.security.FormTokens;
 import dev.preflight.platform.security.Role;
-import dev.preflight.platform.web.FormTokens;
 
 /** The signed-in person as the page templates see them ({@code inject:me}): name, role and CSRF token. */
 @Named("me")

@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.preflight.identity.Access;
+import dev.preflight.platform.api.Slugs;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Role;
-import dev.preflight.platform.text.Slugs;
 import dev.preflight.team.Team;
 import dev.preflight.team.TeamDirectory;
 import dev.preflight.team.TeamInput;

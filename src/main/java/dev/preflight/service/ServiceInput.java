@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.preflight.platform.text.Slugs;
+import dev.preflight.platform.api.Slugs;
 import dev.preflight.platform.web.WebLink;
 
 /**

@@ -13,9 +13,9 @@ import io.quarkus.panache.common.Sort;
 import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Page;
+import dev.preflight.platform.api.Slugs;
 import dev.preflight.platform.api.Versions;
 import dev.preflight.platform.problems.ProblemException;
-import dev.preflight.platform.text.Slugs;
 
 /** Creates, reads, renames and removes teams; the one place that writes the team table. Admins only: see the resources. */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.preflight.platform.text.Slugs;
+import dev.preflight.platform.api.Slugs;
 
 /**
  * What a client sends to create or change a team. The slug is derived from the name when left out,

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.preflight.platform.api.InputValidator;
-import dev.preflight.platform.text.Slugs;
+import dev.preflight.platform.api.Slugs;
 
 /**
  * Templates as Markdown checklists. Reading: the first top-level heading names the template; every

@@ -2,7 +2,7 @@ package dev.preflight.template;
 
 import java.util.Set;
 
-import dev.preflight.platform.text.Slugs;
+import dev.preflight.platform.api.Slugs;
 
 /** Keys for sections and items made from their titles, unique within a checklist. */
 final class TemplateKeys {

@@ -19,11 +19,11 @@ import dev.preflight.audit.AuditLog;
 import dev.preflight.identity.Access;
 import dev.preflight.platform.Actor;
 import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.api.Slugs;
 import dev.preflight.platform.api.Versions;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Role;
 import dev.preflight.platform.text.Hashes;
-import dev.preflight.platform.text.Slugs;
 
 /**
  * The template library: reading templates and their versions, importing files, editing and

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.preflight.platform.text.Slugs;
+import dev.preflight.platform.api.Slugs;
 
 /**
  * What makes a template valid, whatever it came from (a file, a Markdown checklist, the editor):

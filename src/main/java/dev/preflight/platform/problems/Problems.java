@@ -25,7 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.preflight.platform.RequestId;
-import dev.preflight.platform.web.FormTokens;
+import dev.preflight.platform.security.FormTokens;
 
 /**
  * Turns failures into responses: {@code application/problem+json} for the API and for clients that

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import dev.preflight.platform.security.FormTokens;
+
 /**
  * Finishes rendered pages: fills in the caller's CSRF token and hands the page to the network as
  * UTF-8 bytes made in one pass. Written as text, a page is

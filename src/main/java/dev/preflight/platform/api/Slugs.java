@@ -1,10 +1,9 @@
-package dev.preflight.platform.text;
+package dev.preflight.platform.api;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import dev.preflight.platform.api.InputValidator;
 
 /** URL-safe identifiers: lower-case letters, digits and single hyphens, at most 64 characters. */
 public final class Slugs {

@@ -1,4 +1,4 @@
-package dev.preflight.audit;
+package dev.preflight.audit.trail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -6,7 +6,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 
-import dev.preflight.audit.search.AuditTrail;
 
 /**
  * Chains new audit events every second or so, on whichever instance gets there first (the others

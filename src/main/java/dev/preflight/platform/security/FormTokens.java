@@ -1,4 +1,4 @@
-package dev.preflight.platform.web;
+package dev.preflight.platform.security;
 
 import java.util.function.Supplier;
 

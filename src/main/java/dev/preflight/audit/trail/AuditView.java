@@ -1,4 +1,4 @@
-package dev.preflight.audit.search;
+package dev.preflight.audit.trail;
 
 import java.time.Instant;
 

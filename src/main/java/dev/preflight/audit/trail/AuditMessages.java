@@ -1,4 +1,4 @@
-package dev.preflight.audit.search;
+package dev.preflight.audit.trail;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
