@@ -180,7 +180,7 @@ class BrowserJourneysTest {
             cdn.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
             cdn.locator("input[name=reason]").fill("");
             cdn.getByText("Not applicable").click();
-            assertThat(page.locator("[role=alert]")).containsText("reason");
+            assertThat(page.locator("[role=alert]")).containsText("Reason: is required");
             page.locator("#reason").fill("no static assets");
             page.locator("button[value=not_applicable]").click();
             page.waitForURL(url -> url.contains("/items/" + CDN) && url.contains("notice=updated"));
