@@ -12,7 +12,6 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.problems.ProblemType;
-import dev.preflight.platform.text.Text;
 
 /** Small habits shared by the HTML resources. */
 public final class Pages {
@@ -48,10 +47,5 @@ public final class Pages {
     /** The notice named in a query string if it is one the pages know, else null: never echoes input. */
     public static String notice(String requested) {
         return requested != null && NOTICES.contains(requested) ? requested : null;
-    }
-
-    /** Null for a missing or blank form value, the trimmed value otherwise. */
-    public static String blankToNull(String value) {
-        return Text.blankToNull(value);
     }
 }
