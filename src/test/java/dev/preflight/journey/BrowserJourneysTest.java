@@ -428,6 +428,56 @@ class BrowserJourneysTest {
         }
     }
 
+    @Test
+    void every_answer_to_a_tick_is_shown_on_the_item_and_signing_in_again_brings_back_what_was_typed() {
+        String team = Fixtures.team();
+        String service = Fixtures.service(team, 1);
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
+            Page page = journey.page;
+            openLaunch(journey, service);
+
+            Locator dns = item(page, DNS);
+            dns.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            dns.getByText("Mark done").click();
+            assertThat(item(page, DNS).locator(".badge").first()).hasText("done");
+            assertThat(page.evaluate("() => document.activeElement.closest('li') && document.activeElement.closest('li').id"))
+                    .as("focus stays on the item that was changed").isEqualTo("item-" + DNS);
+            assertThat(page.locator("#announcer")).hasText(Pattern.compile("^Saved: .+, done\\.$"));
+
+            Page other = journey.anotherTab();
+            other.navigate("/account");
+            other.locator("form[action='/logout'] button").click();
+            other.close();
+
+            Locator tls = item(page, TLS);
+            tls.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            tls.locator("input[name=evidenceLink]").fill("https://certs.example.com/typed-while-signed-out");
+            tls.getByText("Mark done").click();
+            Locator answer = item(page, TLS).locator(".answer[role=alert]");
+            assertThat(answer).containsText("Not saved: you are signed out.");
+            assertThat(item(page, TLS).locator(".badge").first()).hasText("open");
+            journey.check("launch-signed-out");
+            answer.getByText("Sign in again").click();
+            page.locator("#username").fill(engineer.username());
+            page.locator("#password").fill(engineer.password());
+            page.locator("form[action='/login'] button[type=submit]").click();
+            assertThat(item(page, TLS).locator("input[name=evidenceLink]"))
+                    .hasValue("https://certs.example.com/typed-while-signed-out");
+            assertThat(item(page, TLS)).containsText("It is not saved yet");
+            item(page, TLS).getByText("Mark done").click();
+            assertThat(item(page, TLS).locator(".badge").first()).hasText("done");
+
+            Api.admin().contentType(ContentType.JSON).body(Map.of("displayName", "Now a viewer", "role", "viewer"))
+                    .when().put("/api/v1/users/" + engineer.username()).then().statusCode(200);
+            Locator hosting = item(page, HOSTING);
+            hosting.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
+            hosting.getByText("Mark done").click();
+            assertThat(item(page, HOSTING).locator(".answer[role=alert]")).containsText("Not saved: You are signed in, but your role");
+            assertThat(item(page, HOSTING).locator(".badge").first()).hasText("open");
+        }
+    }
+
     /** Opens a launch of the service from the built-in launch-readiness template through the form. */
     private static void openLaunch(Journey journey, String service) {
         Page page = journey.page;

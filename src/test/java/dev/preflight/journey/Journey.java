@@ -106,6 +106,11 @@ final class Journey implements AutoCloseable {
         page.setViewportSize(1280, 900);
     }
 
+    /** Another tab of the same browser, sharing its cookies. */
+    Page anotherTab() {
+        return context.newPage();
+    }
+
     @Override
     public void close() {
         context.close();

@@ -66,4 +66,25 @@ public interface LayoutMessages {
 
     @Message
     String nav_backup();
+
+    @Message
+    String answer_saved();
+
+    @Message
+    String answer_signed_out();
+
+    @Message
+    String answer_sign_in_again();
+
+    @Message
+    String answer_not_allowed();
+
+    @Message
+    String answer_failed();
+
+    @Message
+    String answer_unreachable();
+
+    @Message
+    String answer_kept();
 }

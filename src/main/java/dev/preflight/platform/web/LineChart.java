@@ -12,6 +12,8 @@ public final class LineChart {
 
     private static final int PAD_X = 40;
     private static final int PAD_Y = 22;
+    /** An upper bound of the width of one character of a label, in the chart's units. */
+    private static final double LABEL_CHAR_WIDTH = 7;
 
     /** A point at x (in the chart's own unit, such as days) and y; {@code dotClass} null draws no dot. */
     public record Point(double x, double y, String dotClass) {
@@ -94,7 +96,7 @@ public final class LineChart {
         }
         for (Rule rule : vertical) {
             line(svg, x(rule.at), x(rule.at), PAD_Y / 2.0, y(0), rule.cssClass);
-            text(svg, x(rule.at), PAD_Y / 2.0 - 2, "middle", rule.label);
+            text(svg, x(rule.at), PAD_Y / 2.0 - 2, anchorInside(x(rule.at), rule.label), rule.label);
         }
         if (!points.isEmpty()) {
             svg.append("<polyline points=\"");
@@ -122,6 +124,12 @@ public final class LineChart {
         number(svg, x2).append("\" y1=\"");
         number(svg, y1).append("\" y2=\"");
         number(svg, y2).append("\" class=\"").append(cssClass).append("\"/>");
+    }
+
+    /** Centred on {@code x}, unless that would cut the label at an edge of the chart: then it ends or starts there. */
+    private String anchorInside(double x, String label) {
+        double half = label.length() * LABEL_CHAR_WIDTH / 2;
+        return x + half > width ? "end" : x - half < 0 ? "start" : "middle";
     }
 
     private static void text(StringBuilder svg, double x, double y, String anchor, String label) {

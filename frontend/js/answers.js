@@ -1,0 +1,154 @@
+// Answers to in-place changes: every answer is shown where the change was made. A refused change
+// that the server explains (400, 409, 412, 422) comes back as markup and is swapped in by htmx; this
+// shows the rest in words on the element that was changed: signed out (with a way to sign in and
+// come back to what was typed), not allowed (the server's reason), any other failure, and no answer
+// at all. A change that was saved keeps the focus on what was changed and is announced.
+(function () {
+  "use strict";
+  var body = document.body;
+  var announcer = document.getElementById("announcer");
+  if (!body || !announcer) {
+    return;
+  }
+  var KEPT = "preflight.unsaved";
+
+  function say(name) {
+    return body.getAttribute("data-msg-" + name) || "";
+  }
+
+  function announce(text) {
+    announcer.textContent = "";
+    window.setTimeout(function () {
+      announcer.textContent = text;
+    }, 50);
+  }
+
+  // The element a change replaces (an item), or the control itself when it replaces nothing.
+  function place(detail) {
+    var target = detail.target && detail.target.isConnected ? detail.target : detail.elt;
+    return target.closest("li[id], tr[id], section[id], form") || target;
+  }
+
+  function show(element, parts) {
+    var old = element.querySelector(":scope > .answer");
+    if (old) {
+      old.remove();
+    }
+    var notice = document.createElement("div");
+    notice.className = "answer notice notice-bad";
+    notice.setAttribute("role", "alert");
+    notice.setAttribute("tabindex", "-1");
+    var text = document.createElement("p");
+    parts.forEach(function (part) {
+      text.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
+    });
+    notice.appendChild(text);
+    var head = element.querySelector(":scope > .item-head");
+    element.insertBefore(notice, head ? head.nextSibling : element.firstChild);
+    notice.focus();
+  }
+
+  function typed(form) {
+    var values = {};
+    if (!form) {
+      return values;
+    }
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.name && field.type !== "hidden" && field.type !== "submit" && field.value) {
+        values[field.name] = field.value;
+      }
+    });
+    return values;
+  }
+
+  function signedOut(detail, element) {
+    var form = detail.elt.closest("form");
+    var values = typed(form);
+    if (Object.keys(values).length > 0 && element.id) {
+      window.sessionStorage.setItem(KEPT, JSON.stringify({ page: window.location.pathname, element: element.id, values: values }));
+    }
+    var link = document.createElement("a");
+    link.href = "/login?next=" + encodeURIComponent(window.location.pathname + window.location.search);
+    link.textContent = say("sign-in-again");
+    show(element, [say("signed-out") + " ", link]);
+  }
+
+  function refused(detail, element) {
+    var status = detail.xhr.status;
+    var reason = "";
+    try {
+      reason = JSON.parse(detail.xhr.responseText).detail || "";
+    } catch (notJson) {
+      reason = "";
+    }
+    if (status === 401) {
+      signedOut(detail, element);
+    } else if (status === 403) {
+      show(element, [say("not-allowed") + " " + reason]);
+    } else {
+      show(element, [say("failed").replace("[status]", String(status)) + (reason ? " " + reason : "")]);
+    }
+  }
+
+  document.addEventListener("htmx:responseError", function (event) {
+    refused(event.detail, place(event.detail));
+  });
+
+  document.addEventListener("htmx:sendError", function (event) {
+    show(place(event.detail), [say("unreachable")]);
+  });
+
+  var changed = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    changed = target && target.id && target.classList.contains("launch-item") ? target.id : null;
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var item = changed && document.getElementById(changed);
+    changed = null;
+    if (!item) {
+      return;
+    }
+    var alert = item.querySelector("[role=alert]");
+    var title = item.querySelector(".item-title");
+    if (title) {
+      title.focus();
+    }
+    if (!alert && title) {
+      var state = item.querySelector(".item-head .badge");
+      announce(say("saved").replace("[item]", title.textContent).replace("[state]", state ? state.textContent : ""));
+    }
+  });
+
+  // What was typed before a change found the person signed out, back where it was typed once they
+  // are on that page again (the sign-in page comes between).
+  var kept = window.sessionStorage.getItem(KEPT);
+  var unsaved = kept ? JSON.parse(kept) : null;
+  if (unsaved && unsaved.page === window.location.pathname) {
+    window.sessionStorage.removeItem(KEPT);
+    var element = document.getElementById(unsaved.element);
+    var form = element && element.querySelector("form");
+    if (form) {
+      var first = null;
+      Object.keys(unsaved.values).forEach(function (name) {
+        var field = form.elements.namedItem(name);
+        if (field && field.value !== undefined) {
+          field.value = unsaved.values[name];
+          first = first || field;
+        }
+      });
+      var details = form.closest("details");
+      if (details) {
+        details.open = true;
+      }
+      var notice = document.createElement("p");
+      notice.className = "answer notice";
+      notice.setAttribute("role", "status");
+      notice.textContent = say("kept");
+      form.parentNode.insertBefore(notice, form);
+      element.scrollIntoView({ block: "center" });
+      (first || form).focus();
+    }
+  }
+})();
