@@ -50,8 +50,7 @@ final class DraftEditor {
             if (tierList.isEmpty()) {
                 errors.add("tiers", "choose at least one tier");
             }
-            return new TemplateContent.Item(key, title == null ? null : title.strip(),
-                    guidance == null || guidance.isBlank() ? null : guidance.strip(),
+            return new TemplateContent.Item(key, title == null ? null : title.strip(), guidance,
                     choice(Severity.values(), severity, "severity", errors), choice(SignOff.values(), role, "role", errors),
                     choice(Evidence.values(), evidence, "evidence", errors), recurrence, tierList,
                     satisfiedBy == null || satisfiedBy.isBlank() ? null

@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.preflight.platform.text.Text;
+
 /**
  * The checklist of one template version: ordered sections of ordered items, and the structured
  * facts the source document states (recovery defaults, alert thresholds, runbook sections...).
@@ -39,8 +41,12 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
     public record Item(String key, String title, String guidance, Severity severity, SignOff role, Evidence evidence,
             Integer recurrenceDays, List<Integer> tiers, SatisfiedBy satisfiedBy) {
 
-        /** What an item leaves out takes the defaults: major, engineer sign-off, no evidence, all tiers. */
+        /**
+         * What an item leaves out takes the defaults: major, engineer sign-off, no evidence, all
+         * tiers. Guidance is kept as a {@link Text#block}, however it came in.
+         */
         public Item {
+            guidance = Text.block(guidance);
             severity = severity == null ? Severity.MAJOR : severity;
             role = role == null ? SignOff.ENGINEER : role;
             evidence = evidence == null ? Evidence.NONE : evidence;

@@ -36,7 +36,7 @@ class MarkdownChecklistTest {
         assertThat(items).extracting(TemplateContent.Item::title).containsExactly("unchecked box", "checked box",
                 "plain dash", "star", "plus", "bullet", "tick", "dash and bullet", "Bold lead", "numbered",
                 "numbered with a parenthesis");
-        assertThat(items.get(8).guidance()).isEqualTo("with an explanation");
+        assertThat(items.get(8).guidance()).isEqualTo("with an explanation\n");
         assertThat(items).allSatisfy(i -> {
             assertThat(i.severity()).isEqualTo(Severity.MAJOR);
             assertThat(i.tiers()).containsExactly(1, 2, 3);
@@ -66,7 +66,7 @@ class MarkdownChecklistTest {
         assertThat(document.description()).isEqualTo("Intro text becomes the description.");
         assertThat(document.sections()).extracting(TemplateContent.Section::title).containsExactly(
                 "Security: Network", "Security: Secrets", "Security: Rotation", "Operations");
-        assertThat(document.sections().get(0).items().get(0).guidance()).isEqualTo("Use TLS 1.2 or newer.\nRedirect plain HTTP.");
+        assertThat(document.sections().get(0).items().get(0).guidance()).isEqualTo("Use TLS 1.2 or newer.\nRedirect plain HTTP.\n");
         assertThat(document.sections()).extracting(TemplateContent.Section::key)
                 .containsExactly("network", "secrets", "rotation", "operations");
     }

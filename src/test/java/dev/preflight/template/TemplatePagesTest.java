@@ -157,6 +157,36 @@ class TemplatePagesTest {
     }
 
     @Test
+    void guidance_saved_from_a_browser_is_plain_lines_so_the_diff_and_the_yaml_show_only_what_changed() {
+        String slug = Fixtures.template(true);
+        Browser admin = Browser.admin();
+        String version = admin.get("/templates/" + slug + "/draft", SC_OK).select("input[name=version]").first()
+                .attr("value");
+        admin.post("/templates/" + slug + "/draft/items/basics.backups", Map.of("action", "save", "section", "basics",
+                "title", "Backups run every night", "guidance", "Restore one to prove it.", "severity", "blocker",
+                "role", "engineer", "evidence", "link", "recurrenceDays", "30", "tiers", List.of("1", "2", "3"),
+                "version", version)).then().statusCode(SC_SEE_OTHER);
+        version = admin.get("/templates/" + slug + "/draft", SC_OK).select("input[name=version]").first().attr("value");
+        admin.post("/templates/" + slug + "/draft/items/basics.runbook", Map.of("action", "save", "section", "basics",
+                "title", "Runbook written", "guidance", "Keep it beside the code.\r\n\r\n* Review it yearly.\r\n",
+                "severity", "major", "role", "approver", "evidence", "note", "tiers", List.of("1", "2"),
+                "version", version)).then().statusCode(SC_SEE_OTHER);
+        String number = admin.get("/templates/" + slug + "/draft", SC_OK).select("input[name=number]").attr("value");
+        admin.post("/templates/" + slug + "/draft/publish", Map.of("number", number)).then().statusCode(SC_SEE_OTHER);
+
+        Api.admin().queryParam("from", 1).queryParam("to", 2).when().get("/api/v1/templates/" + slug + "/diff")
+                .then().statusCode(SC_OK)
+                .body("changed.key", org.hamcrest.Matchers.equalTo(List.of("basics.backups", "basics.runbook")))
+                .body("changed[0].fields.field", org.hamcrest.Matchers.equalTo(List.of("title")))
+                .body("changed[1].fields.field", org.hamcrest.Matchers.equalTo(List.of("guidance")));
+        String yaml = Api.admin().when().get("/api/v1/templates/" + slug + "/versions/2/export").then()
+                .statusCode(SC_OK).extract().asString();
+        assertThat(yaml).doesNotContain("\\r", "\\n\"")
+                .contains("guidance: |\n          Restore one to prove it.\n")
+                .contains("guidance: |\n          Keep it beside the code.\n\n          * Review it yearly.\n");
+    }
+
+    @Test
     void built_in_templates_are_cloned_not_edited_and_only_admins_change_templates() {
         Browser admin = Browser.admin();
         admin.get("/templates/release-it-production-readiness/draft", 409);
