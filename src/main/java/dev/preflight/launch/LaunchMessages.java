@@ -80,6 +80,21 @@ public interface LaunchMessages {
     String launch_move(String state);
 
     @Message
+    String launch_move_explained(String state);
+
+    @Message
+    String launch_cancel_reason();
+
+    @Message
+    String launch_move_comment();
+
+    @Message
+    String launch_move_keep();
+
+    @Message
+    String launch_move_not_now(String state);
+
+    @Message
     String launch_record_decision();
 
     @Message

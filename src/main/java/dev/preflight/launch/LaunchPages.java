@@ -34,6 +34,7 @@ import io.smallrye.mutiny.Multi;
 import dev.preflight.identity.Access;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.db.LiveFeed;
+import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Roles;
 import dev.preflight.platform.text.Keyed;
@@ -103,6 +104,9 @@ public class LaunchPages {
         static native TemplateInstance upgrade(LaunchViews.Detail launch, LaunchViews.UpgradePreview preview,
                 LaunchRights rights, Map<String, String> errors);
 
+        static native TemplateInstance move(LaunchViews.Detail launch, LaunchRights rights, LaunchState to,
+                Map<String, String> errors, String comment);
+
         static native TemplateInstance progress(LaunchViews.Detail launch);
 
         static native TemplateInstance report(LaunchViews.Detail launch, Instant generated, RawString burnUp);
@@ -166,6 +170,17 @@ public class LaunchPages {
         return detailPage(shown.launch(), shown.rights(), filter, Pages.notice(notice), FormErrors.none());
     }
 
+    /** A move that cannot be undone (mark launched, cancel) asks first, and for a cancellation its reason. */
+    @GET
+    @Path("{id}/state")
+    @RolesAllowed(Roles.ENGINEER)
+    public TemplateInstance confirmTransition(@PathParam("id") long id, @QueryParam("to") String to) {
+        LaunchState state = Keyed.byKey(LaunchState.class, to == null ? "" : to).filter(LaunchState::isFinal)
+                .orElseThrow(() -> ProblemException.invalid("to", "must be launched or cancelled"));
+        LaunchWorkflow.Shown shown = launches.shown(id);
+        return Templates.move(shown.launch(), shown.rights(), state, FormErrors.none(), null);
+    }
+
     @POST
     @Path("{id}/state")
     @RolesAllowed(Roles.ENGINEER)
@@ -178,6 +193,9 @@ public class LaunchPages {
             return Pages.seeOther("/launches/" + id + "?notice=updated");
         }, e -> {
             LaunchWorkflow.Shown shown = launches.shown(id);
+            if (state != null && state.isFinal()) {
+                return Templates.move(shown.launch(), shown.rights(), state, FormErrors.of(e, "comment"), comment);
+            }
             return detailPage(shown.launch(), shown.rights(), null, null, FormErrors.of(e, "state"));
         }, ProblemType.INVALID_INPUT,
                 ProblemType.CONFLICT, ProblemType.STALE_VERSION);

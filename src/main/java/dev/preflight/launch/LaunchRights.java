@@ -1,5 +1,7 @@
 package dev.preflight.launch;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.preflight.identity.Access;
@@ -10,6 +12,26 @@ import dev.preflight.identity.CurrentCaller;
  * approvers and admins, while the launch is not over) and approve (sign off, waive, decide).
  */
 public record LaunchRights(boolean work, boolean approve, String username) {
+
+    /**
+     * Why the caller may not move a launch from one state to another; empty when they may. Cancelling
+     * a launch that has gone to review is for approvers and admins; engineers may cancel one they
+     * are still preparing.
+     */
+    public Optional<String> refusalToMove(LaunchState from, LaunchState to) {
+        if (!work) {
+            return Optional.of("Only the team's engineers, approvers and admins move a launch, while it is not over.");
+        }
+        if (to == LaunchState.CANCELLED && from != LaunchState.PREPARING && !approve) {
+            return Optional.of("Only approvers and admins cancel a launch once it has gone to review.");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may move a launch from one state to another (for pages: offer it or not). */
+    public boolean mayMove(LaunchState from, LaunchState to) {
+        return refusalToMove(from, to).isEmpty();
+    }
 
     /** The one place that combines the launch's state with the caller's rules. */
     @ApplicationScoped

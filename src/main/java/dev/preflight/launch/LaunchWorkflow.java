@@ -7,12 +7,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.security.ForbiddenException;
 
 import dev.preflight.audit.AuditLog;
 import dev.preflight.identity.Access;
@@ -246,6 +249,13 @@ public class LaunchWorkflow {
                     + (launch.state.next().isEmpty() ? "; it is over." : "; it can become: "
                             + launch.state.next().stream().map(LaunchState::label).sorted()
                                     .collect(Collectors.joining(", ")) + "."));
+        }
+        Optional<String> refused = rules.of(launch).refusalToMove(launch.state, to);
+        if (refused.isPresent()) {
+            throw new ForbiddenException(refused.get());
+        }
+        if (to == LaunchState.CANCELLED && Text.blankToNull(input.comment()) == null) {
+            throw ProblemException.invalid("comment", "is required when cancelling: say why the launch is cancelled");
         }
         if (to == LaunchState.LAUNCHED) {
             gate.requireOpen(launch);

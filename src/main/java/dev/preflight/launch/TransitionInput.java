@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
  * decisions, recorded through the decision endpoint).
  *
  * @param to      the new state
- * @param comment a remark for the history
+ * @param comment a remark for the history; the reason, required, when cancelling
  * @param version the launch version read; with If-Match, the header wins
  */
 public record TransitionInput(

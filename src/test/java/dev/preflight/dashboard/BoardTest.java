@@ -100,7 +100,7 @@ class BoardTest {
         assertThat(teams.getInt("teams[0].percent")).isEqualTo((first + other) / 2);
         assertThat(teams.getInt("totals.openBlockers")).isEqualTo(1);
 
-        Api.admin().contentType(ContentType.JSON).body(Map.of("to", "cancelled"))
+        Api.admin().contentType(ContentType.JSON).body(Map.of("to", "cancelled", "comment", "folded into another launch"))
                 .when().post("/api/v1/launches/" + second + "/transitions").then().statusCode(SC_OK);
         assertThat(board("team=" + team).getInt("totals.launches")).isEqualTo(1);
 

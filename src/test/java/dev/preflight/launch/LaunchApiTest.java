@@ -258,7 +258,15 @@ class LaunchApiTest {
         problem(Api.as(engineer.writeToken()).contentType(ContentType.JSON).header("If-Match", "\"7\"")
                 .body(Map.of("to", "cancelled")).when().post("/api/v1/launches/" + launch + "/transitions").then(),
                 412, "stale-version");
-        transition(engineer.writeToken(), "cancelled").statusCode(200).body("state", equalTo("cancelled"));
+        problem(transition(engineer.writeToken(), "cancelled"), 400, "invalid-input")
+                .body("errors[0].field", equalTo("comment"));
+        Api.as(engineer.writeToken()).contentType(ContentType.JSON)
+                .body(Map.of("to", "cancelled", "comment", "the service is retired before launch"))
+                .when().post("/api/v1/launches/" + launch + "/transitions").then().statusCode(200)
+                .body("state", equalTo("cancelled"));
+        Api.admin().when().get("/api/v1/launches/" + launch + "/history").then().statusCode(200)
+                .body("[0].action", equalTo("state_changed"))
+                .body("[0].comment", equalTo("the service is retired before launch"));
         problem(patch(engineer.writeToken(), BACKUPS, Map.of("status", "done", "evidenceLink", "https://x.example")),
                 409, "conflict").body("detail", containsString("cancelled"));
         problem(Api.as(engineer.writeToken()).when().post("/api/v1/launches/" + launch + "/upgrade").then(),

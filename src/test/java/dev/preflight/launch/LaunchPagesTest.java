@@ -62,8 +62,8 @@ class LaunchPagesTest {
         assertThat(backups.select(".badge").eachText()).contains("open", "blocker", "every 30 days");
         assertThat(backups.select("input[name=evidenceLink]")).hasSize(1);
         assertThat(backups.select("details.guidance-toggle").text()).contains("Restore one to prove it.");
-        assertThat(page.select("form[action$=/state] button").eachText()).containsExactly("Move to review",
-                "Cancel launch");
+        assertThat(page.select("form[action$=/state] button").eachText()).containsExactly("Move to review");
+        assertThat(page.select("a[href$=/state?to=cancelled]").text()).as("cancelling asks first").isEqualTo("Cancel launch…");
         assertThat(page.select("a[href$=/decision]")).as("an engineer is not offered the decision").isEmpty();
         assertThat(page.select("nav a[aria-current=page]").text()).isEqualTo("Launches");
 
@@ -132,6 +132,33 @@ class LaunchPagesTest {
                 .post(itemPath(BACKUPS)).then().statusCode(SC_PRECONDITION_FAILED).extract().asString();
         assertThat(Jsoup.parseBodyFragment(fragment).select("[role=alert]").text())
                 .contains("Changed meanwhile", "admin", "blocked", "ordered");
+    }
+
+    @Test
+    void cancelling_asks_first_needs_a_reason_and_after_review_is_for_approvers() {
+        Browser browser = engineer.browser();
+        Document ask = browser.get("/launches/" + launch + "/state?to=cancelled", SC_OK);
+        assertThat(Html.text(ask, "main")).contains("cannot be undone");
+        assertThat(ask.select("textarea[name=comment][required]")).hasSize(1);
+        Response refused = browser.post("/launches/" + launch + "/state", Map.of("to", "cancelled", "version", "0",
+                "comment", "  "));
+        refused.then().statusCode(SC_BAD_REQUEST);
+        assertThat(Html.text(Jsoup.parse(refused.asString()), "#comment-error")).contains("say why the launch is cancelled");
+
+        browser.post("/launches/" + launch + "/state", Map.of("to", "in_review", "version", "0"))
+                .then().statusCode(SC_SEE_OTHER);
+        assertThat(browser.get("/launches/" + launch, SC_OK).select("a[href$=/state?to=cancelled]"))
+                .as("an engineer is not offered to cancel a launch in review").isEmpty();
+        assertThat(Html.text(browser.get("/launches/" + launch + "/state?to=cancelled", SC_OK), ".notice-warn"))
+                .contains("Only approvers and admins cancel");
+        browser.post("/launches/" + launch + "/state", Map.of("to", "cancelled", "version", "1", "comment", "no"))
+                .then().statusCode(SC_FORBIDDEN);
+
+        Browser approver = Fixtures.user("approver").browser();
+        approver.post("/launches/" + launch + "/state", Map.of("to", "cancelled", "version", "1",
+                "comment", "folded into the platform migration")).then().statusCode(SC_SEE_OTHER);
+        Document cancelled = approver.get("/launches/" + launch, SC_OK);
+        assertThat(Html.text(cancelled, "h1")).contains("cancelled");
     }
 
     @Test
