@@ -76,11 +76,7 @@ public interface BoardMessages {
     @Message
     String readiness_stat();
 
-    @Message
-    String blockers_stat();
 
-    @Message
-    String signoffs_stat();
 
     @Message
     String stale_stat();

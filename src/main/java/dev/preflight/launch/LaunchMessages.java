@@ -83,6 +83,9 @@ public interface LaunchMessages {
     String launch_move_explained(String state);
 
     @Message
+    String launch_counted(String kind, int count);
+
+    @Message
     String launch_cancel_reason();
 
     @Message
@@ -121,8 +124,6 @@ public interface LaunchMessages {
     @Message
     String launch_stat_overdue();
 
-    @Message
-    String launch_stat_waivers();
 
     @Message
     String launch_go_blockers(int count);

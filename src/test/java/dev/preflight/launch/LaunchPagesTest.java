@@ -55,7 +55,7 @@ class LaunchPagesTest {
         assertThat(page.title()).endsWith("· Preflight");
         assertThat(Html.text(page, "h1")).contains("preparing");
         assertThat(Html.text(page, ".page-head p")).contains("Service " + service, "production", "30 days left");
-        assertThat(Html.text(page, "#launch-progress")).contains("0%", "(0 of 2)", "1 open blockers", "1 missing sign-offs");
+        assertThat(Html.text(page, "#launch-progress")).contains("0%", "(0 of 2)", "1 open blocker", "1 missing sign-off");
         assertThat(page.select("#launch-progress progress").attr("value")).isEqualTo("0");
         assertThat(page.select("li.launch-item")).hasSize(2);
         Element backups = page.getElementById("item-" + BACKUPS);
