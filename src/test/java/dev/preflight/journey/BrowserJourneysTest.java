@@ -448,7 +448,7 @@ class BrowserJourneysTest {
             Page other = journey.anotherTab();
             other.navigate("/account");
             other.locator("form[action='/logout'] button").click();
-            other.close();
+            other.waitForURL(url -> url.contains("/login"));
 
             Locator tls = item(page, TLS);
             tls.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
