@@ -103,6 +103,11 @@ final class Journey implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + "-desktop.png")));
         page.setViewportSize(390, 844);
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + "-phone.png")));
+        if (javaScript) {
+            Object wider = page.evaluate("() => document.documentElement.scrollWidth");
+            assertThat(((Number) wider).intValue()).as(name + " (" + page.url() + ") scrolls sideways on a 390 px phone")
+                    .isLessThanOrEqualTo(390);
+        }
         page.setViewportSize(1280, 900);
     }
 
