@@ -76,8 +76,6 @@ public interface BoardMessages {
     @Message
     String readiness_stat();
 
-
-
     @Message
     String stale_stat();
 

@@ -124,7 +124,6 @@ public interface LaunchMessages {
     @Message
     String launch_stat_overdue();
 
-
     @Message
     String launch_go_blockers(int count);
 

@@ -36,6 +36,11 @@ public enum LaunchState implements Keyed {
         return this == LAUNCHED || this == CANCELLED;
     }
 
+    /** Whether moving a launch to this state needs a reason, which the history keeps. */
+    public boolean needsReason() {
+        return this == CANCELLED;
+    }
+
     /** Whether a go or no-go may be recorded now. */
     public boolean isDecidable() {
         return this == IN_REVIEW || this == GO;

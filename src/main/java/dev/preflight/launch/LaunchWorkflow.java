@@ -254,7 +254,7 @@ public class LaunchWorkflow {
         if (refused.isPresent()) {
             throw new ForbiddenException(refused.get());
         }
-        if (to == LaunchState.CANCELLED && Text.blankToNull(input.comment()) == null) {
+        if (to.needsReason() && Text.blankToNull(input.comment()) == null) {
             throw ProblemException.invalid("comment", "is required when cancelling: say why the launch is cancelled");
         }
         if (to == LaunchState.LAUNCHED) {

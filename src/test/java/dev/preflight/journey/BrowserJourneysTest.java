@@ -99,12 +99,10 @@ class BrowserJourneysTest {
 
     @Test
     void an_engineer_opens_a_launch_and_ticks_items_in_place_and_everything_persists() {
-        String team = Fixtures.team();
-        String service = Fixtures.service(team, 1);
-        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
-        try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
+        OnLaunch on = engineerOnANewLaunch();
+        String team = on.team();
+        try (Journey journey = on.journey()) {
             Page page = journey.page;
-            openLaunch(journey, service);
             journey.check("launch");
             page.evaluate("() => { window.journeyMarker = 'same page'; }");
             assertThat(page.locator("#launch-progress")).containsText("(0 of ");
@@ -430,12 +428,10 @@ class BrowserJourneysTest {
 
     @Test
     void every_answer_to_a_tick_is_shown_on_the_item_and_signing_in_again_brings_back_what_was_typed() {
-        String team = Fixtures.team();
-        String service = Fixtures.service(team, 1);
-        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
-        try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
+        OnLaunch on = engineerOnANewLaunch();
+        Fixtures.TestUser engineer = on.engineer();
+        try (Journey journey = on.journey()) {
             Page page = journey.page;
-            openLaunch(journey, service);
 
             Locator dns = item(page, DNS);
             dns.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
@@ -476,6 +472,24 @@ class BrowserJourneysTest {
             assertThat(item(page, HOSTING).locator(".answer[role=alert]")).containsText("Not saved: You are signed in, but your role");
             assertThat(item(page, HOSTING).locator(".badge").first()).hasText("open");
         }
+    }
+
+    /** An engineer of a new team, signed in, on a new launch of the team's tier-1 service. */
+    private record OnLaunch(String team, Fixtures.TestUser engineer, Journey journey) {
+    }
+
+    private OnLaunch engineerOnANewLaunch() {
+        String team = Fixtures.team();
+        String service = Fixtures.service(team, 1);
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        Journey journey = Journey.signedIn(base, engineer.username(), engineer.password());
+        try {
+            openLaunch(journey, service);
+        } catch (RuntimeException | AssertionError e) {
+            journey.close();
+            throw e;
+        }
+        return new OnLaunch(team, engineer, journey);
     }
 
     /** Opens a launch of the service from the built-in launch-readiness template through the form. */
