@@ -43,18 +43,16 @@
       text.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
     });
     notice.appendChild(text);
-    var head = element.querySelector(":scope > .item-head");
-    element.insertBefore(notice, head ? head.nextSibling : element.firstChild);
+    var work = element.querySelector(":scope > .item-work");
+    element.insertBefore(notice, work ? work.nextSibling : element.firstChild);
     notice.focus();
   }
 
-  function typed(form) {
+  // What was typed into the changed element (a row's evidence, a form's fields).
+  function typed(element) {
     var values = {};
-    if (!form) {
-      return values;
-    }
-    Array.prototype.forEach.call(form.elements, function (field) {
-      if (field.name && field.type !== "hidden" && field.type !== "submit" && field.value) {
+    Array.prototype.forEach.call(element.querySelectorAll("input, textarea"), function (field) {
+      if (field.name && field.type !== "hidden" && field.type !== "checkbox" && field.value) {
         values[field.name] = field.value;
       }
     });
@@ -62,8 +60,7 @@
   }
 
   function signedOut(detail, element) {
-    var form = detail.elt.closest("form");
-    var values = typed(form);
+    var values = typed(element);
     if (Object.keys(values).length > 0 && element.id) {
       window.sessionStorage.setItem(KEPT, JSON.stringify({ page: window.location.pathname, element: element.id, values: values }));
     }
@@ -98,10 +95,15 @@
     show(place(event.detail), [say("unreachable")]);
   });
 
+  // The item a change replaces, and which of its controls had the focus: the same one gets it back
+  // (a tick stays on the tick, also when Enter in the evidence field sent it), else the item's title.
   var changed = null;
+  var control = null;
   document.addEventListener("htmx:beforeSwap", function (event) {
     var target = event.detail.target;
     changed = target && target.id && target.classList.contains("launch-item") ? target.id : null;
+    var focused = changed && target.contains(document.activeElement) ? document.activeElement : null;
+    control = focused && (focused.classList.contains("tick") || focused.classList.contains("evidence")) ? ".tick[name]" : null;
   });
 
   document.addEventListener("htmx:afterSettle", function () {
@@ -112,12 +114,12 @@
     }
     var alert = item.querySelector("[role=alert]");
     var title = item.querySelector(".item-title");
-    if (title) {
-      title.focus();
+    var focus = (control && item.querySelector(control)) || title;
+    if (focus) {
+      focus.focus();
     }
     if (!alert && title) {
-      var state = item.querySelector(".item-head .badge");
-      announce(say("saved").replace("[item]", title.textContent).replace("[state]", state ? state.textContent : ""));
+      announce(say("saved").replace("[item]", title.textContent).replace("[state]", item.getAttribute("data-state") || ""));
     }
   });
 
@@ -128,27 +130,23 @@
   if (unsaved && unsaved.page === window.location.pathname) {
     window.sessionStorage.removeItem(KEPT);
     var element = document.getElementById(unsaved.element);
-    var form = element && element.querySelector("form");
-    if (form) {
+    if (element) {
       var first = null;
       Object.keys(unsaved.values).forEach(function (name) {
-        var field = form.elements.namedItem(name);
+        var field = element.querySelector("[name='" + CSS.escape(name) + "']");
         if (field && field.value !== undefined) {
           field.value = unsaved.values[name];
           first = first || field;
         }
       });
-      var details = form.closest("details");
-      if (details) {
-        details.open = true;
-      }
       var notice = document.createElement("p");
       notice.className = "answer notice";
       notice.setAttribute("role", "status");
       notice.textContent = say("kept");
-      form.parentNode.insertBefore(notice, form);
+      var work = element.querySelector(":scope > .item-work");
+      element.insertBefore(notice, work ? work.nextSibling : element.firstChild);
       element.scrollIntoView({ block: "center" });
-      (first || form).focus();
+      (first || element).focus();
     }
   }
 })();

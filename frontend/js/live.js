@@ -32,30 +32,34 @@
   }
 
   function busy(element) {
-    return element.contains(document.activeElement) || element.querySelector("details[open] input:not([type=hidden])") !== null;
+    return element.contains(document.activeElement) || Array.prototype.some.call(element.querySelectorAll("input.evidence"),
+      function (field) { return field.value !== field.defaultValue; });
   }
 
-  // Reads a part of a page and puts it in place of the element with the same id; resolves to the
-  // new element (null when the page no longer shows it). htmx wires up what came in.
-  function replace(url, id) {
+  // Reads parts of a page and puts each in place of the element with the same id; resolves to the
+  // first new element (null when the page no longer shows it). htmx wires up what came in.
+  function replace(url, ids) {
     return fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" } })
       .then(function (response) {
         return response.ok ? response.text() : Promise.reject(new Error(url + ": " + response.status));
       })
       .then(function (html) {
-        var current = document.getElementById(id);
-        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(id);
-        if (!current || !fresh) {
-          return null;
-        }
-        current.replaceWith(fresh);
-        htmx.process(fresh);
-        return fresh;
+        var page = new DOMParser().parseFromString(html, "text/html");
+        return ids.map(function (id) {
+          var current = document.getElementById(id);
+          var fresh = page.getElementById(id);
+          if (!current || !fresh) {
+            return null;
+          }
+          current.replaceWith(fresh);
+          htmx.process(fresh);
+          return fresh;
+        })[0];
       });
   }
 
   function reload() {
-    return replace(window.location.pathname + window.location.search, "live");
+    return replace(window.location.pathname + window.location.search, ["live"]);
   }
 
   function itemChanged(change) {
@@ -68,10 +72,11 @@
       mark(element, changedBy(change));
       return;
     }
-    replace("/launches/" + launch + "/items/" + encodeURIComponent(change.item) + "/row", id).then(function (row) {
+    var select = document.querySelector("#t input[name=select]") ? "?select=1" : "";
+    replace("/launches/" + launch + "/items/" + encodeURIComponent(change.item) + "/row" + select, [id]).then(function (row) {
       mark(row, changedBy(change));
     });
-    replace("/launches/" + launch + "/progress", "launch-progress");
+    replace("/launches/" + launch + "/progress", ["launch-progress", "section-index", "burnup"]);
   }
 
   function launchChanged(change) {

@@ -1,10 +1,13 @@
 package dev.preflight.launch;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import io.quarkus.qute.RawString;
 
 import dev.preflight.platform.web.LineChart;
 
@@ -15,6 +18,12 @@ import dev.preflight.platform.web.LineChart;
 final class BurnUp {
 
     private BurnUp() {
+    }
+
+    /** The launch's burn-up for its pages: the days recorded for it, and today as it is. */
+    static RawString of(LaunchViews.Detail launch, List<LaunchSummaries.Day> days) {
+        return new RawString(svg(LocalDate.ofInstant(launch.createdAt(), ZoneId.systemDefault()), launch.targetDate(),
+                LocalDate.now(), days, launch.readiness().required(), launch.readiness().resolved()));
     }
 
     static String svg(LocalDate opened, LocalDate target, LocalDate today, List<LaunchSummaries.Day> days,

@@ -49,6 +49,15 @@ public enum ItemAction implements Keyed {
     }
 
     /**
+     * What the item's tick box does for the caller: marks it done, or, once ticked, reopens it; null
+     * when the caller may do neither (the box then only shows the item's condition).
+     */
+    public static ItemAction tick(LaunchViews.Item item, LaunchRights rights) {
+        ItemAction offered = item.condition().ticked() ? REOPEN : DONE;
+        return offered.refusal(item, item.status(), rights).isEmpty() ? offered : null;
+    }
+
+    /**
      * Why the caller may not take this action on the item; empty when they may. {@code status} is
      * the item's status, or the one the same change gives it (a change may mark done and sign off).
      */

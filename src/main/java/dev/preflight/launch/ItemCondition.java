@@ -42,6 +42,11 @@ public enum ItemCondition implements Keyed {
         return this == DONE || this == NOT_APPLICABLE || this == WAIVED;
     }
 
+    /** Whether the item's tick box shows it ticked: done (signed off or not yet), not applicable, or waived. */
+    public boolean ticked() {
+        return this == DONE || this == AWAITING_SIGN_OFF || this == NOT_APPLICABLE || this == WAIVED;
+    }
+
     public static ItemCondition of(LaunchItem item, Instant now, LocalDate today) {
         if (item.satisfiedBy != null && (item.status == ItemStatus.OPEN || item.status == ItemStatus.DONE)) {
             if (item.linked == null) {

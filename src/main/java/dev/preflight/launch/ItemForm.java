@@ -49,9 +49,20 @@ public class ItemForm {
     @RestForm
     public Long version;
 
-    /** "item" when posted from the item's own page, which is then shown again. */
+    /**
+     * "item" when posted from the item's own page, which is then shown again; "panel" when posted
+     * from the launch page's in-place panel, which shows a refusal while the row shows a change.
+     */
     @RestForm
     public String from;
+
+    /** Set when the launch page shows selection boxes, which the item's new row keeps. */
+    @RestForm
+    public String select;
+
+    public boolean picking() {
+        return select != null && !select.isBlank();
+    }
 
     ItemChange toChange() {
         ItemAction chosen = Keyed.byKey(ItemAction.class, action)

@@ -22,6 +22,11 @@ final class LaunchDisplay {
         return ItemAction.allowed(item, rights);
     }
 
+    /** What the item's tick box does for the caller, null when it only shows the item's condition. */
+    static ItemAction tick(LaunchViews.Item item, LaunchRights rights) {
+        return ItemAction.tick(item, rights);
+    }
+
     /** The item's guidance as safe HTML. */
     static RawString guidanceHtml(LaunchViews.Item item) {
         return new RawString(Markdown.toSafeHtml(item.guidance()));

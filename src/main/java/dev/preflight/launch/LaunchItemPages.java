@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.preflight.platform.problems.ProblemException;
@@ -41,11 +42,14 @@ public class LaunchItemPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance itemRow(LaunchViews.Detail launch, LaunchViews.Item item, LaunchRights rights,
-                ItemForm form);
+                ItemForm form, boolean picking);
 
         static native TemplateInstance itemUpdated(LaunchViews.Detail launch, LaunchViews.Item item,
                 Readiness.SectionProgress section, LaunchRights rights, Map<String, String> errors, ItemForm form,
-                List<LaunchViews.Event> changes);
+                List<LaunchViews.Event> changes, RawString burnUp);
+
+        static native TemplateInstance panel(LaunchViews.Detail launch, LaunchViews.Item item, LaunchRights rights,
+                Map<String, String> errors, ItemForm form);
 
         static native TemplateInstance item(LaunchViews.Detail launch, LaunchViews.Item item,
                 List<LaunchViews.Event> history, LaunchRights rights, Map<String, String> errors, ItemForm form,
@@ -54,10 +58,12 @@ public class LaunchItemPages {
 
     private final LaunchWorkflow launches;
     private final ItemWorkflow items;
+    private final LaunchSummaries summaries;
 
-    public LaunchItemPages(LaunchWorkflow launches, ItemWorkflow items) {
+    public LaunchItemPages(LaunchWorkflow launches, ItemWorkflow items, LaunchSummaries summaries) {
         this.launches = launches;
         this.items = items;
+        this.summaries = summaries;
     }
 
     @GET
@@ -69,26 +75,33 @@ public class LaunchItemPages {
     }
 
     /**
-     * An item's form. With htmx the answer is the item's new markup (and the launch's progress,
-     * swapped out of band); without, the page it came from, again. A refused change shows the item
-     * with the reason and, for a stale version, what changed meanwhile; nothing typed is lost.
+     * An item's form. With htmx the answer is the item's new row (and the launch's progress, index
+     * and burn-up, swapped out of band); without, the page it came from, again. A refused change
+     * shows the item with the reason and, for a stale version, what changed meanwhile; nothing typed
+     * is lost. From the launch page's in-place panel, a refusal shows in the panel and a change
+     * replaces the row.
      */
     @POST
     @RolesAllowed(Roles.ENGINEER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeItem(@PathParam("id") long id, @PathParam("key") String key, @BeanParam ItemForm form,
             @HeaderParam("HX-Request") boolean htmx) {
+        boolean panel = htmx && "panel".equals(form.from);
         try {
             items.change(id, key, form.toChange(), form.version, false);
         } catch (ProblemException e) {
             if (!List.of(ProblemType.INVALID_INPUT, ProblemType.STALE_VERSION, ProblemType.CONFLICT).contains(e.type())) {
                 throw e;
             }
-            return Response.status(e.type().status()).entity(itemAgain(id, key, form, e, htmx)).build();
+            return Response.status(e.type().status()).entity(itemAgain(id, key, form, e, htmx, panel)).build();
         }
         if (htmx) {
-            return Response.ok(itemFragment(launches.shownItem(id, key), FormErrors.none(), new ItemForm(), List.of()))
-                    .build();
+            ItemForm shown = new ItemForm();
+            shown.select = form.select;
+            Response.ResponseBuilder answer = Response.ok(itemFragment(launches.shownItem(id, key), FormErrors.none(),
+                    shown, List.of()));
+            return panel ? answer.header("HX-Retarget", "[id='item-" + key + "']").header("HX-Reswap", "outerHTML")
+                    .build() : answer.build();
         }
         String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
         return Pages.seeOther("item".equals(form.from) ? "/launches/" + id + "/items/" + encoded + "?notice=updated"
@@ -98,27 +111,41 @@ public class LaunchItemPages {
     /** One item as the launch page shows it, for replacing it in place. */
     @GET
     @Path("row")
-    public TemplateInstance itemRow(@PathParam("id") long id, @PathParam("key") String key) {
+    public TemplateInstance itemRow(@PathParam("id") long id, @PathParam("key") String key,
+            @QueryParam("select") boolean select) {
         LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
-        return Templates.itemRow(shown.launch(), shown.item(), shown.rights(), new ItemForm());
+        return Templates.itemRow(shown.launch(), shown.item(), shown.rights(), new ItemForm(), select);
     }
 
-    private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx) {
+    /** Everything else that can be done to an item, for the launch page to show in place. */
+    @GET
+    @Path("panel")
+    public TemplateInstance panel(@PathParam("id") long id, @PathParam("key") String key) {
+        LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
+        return Templates.panel(shown.launch(), shown.item(), shown.rights(), FormErrors.none(), new ItemForm());
+    }
+
+    private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx,
+            boolean panel) {
         boolean stale = e.type() == ProblemType.STALE_VERSION;
         Map<String, String> errors = FormErrors.of(e, stale ? "version" : "action");
         LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
         form.version = shown.item().version();
+        if (panel) {
+            return Templates.panel(shown.launch(), shown.item(), shown.rights(), errors, form);
+        }
         if (htmx) {
             return itemFragment(shown, errors, form, stale ? latest(shown.history(), 3) : List.of());
         }
         return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), errors, form, null, stale);
     }
 
-    private static TemplateInstance itemFragment(LaunchWorkflow.ShownItem shown, Map<String, String> errors,
+    private TemplateInstance itemFragment(LaunchWorkflow.ShownItem shown, Map<String, String> errors,
             ItemForm form, List<LaunchViews.Event> changes) {
         Readiness.SectionProgress section = shown.launch().readiness().sections().stream()
                 .filter(s -> s.key().equals(shown.item().section())).findFirst().orElseThrow();
-        return Templates.itemUpdated(shown.launch(), shown.item(), section, shown.rights(), errors, form, changes);
+        return Templates.itemUpdated(shown.launch(), shown.item(), section, shown.rights(), errors, form, changes,
+                BurnUp.of(shown.launch(), summaries.days(shown.launch().id())));
     }
 
     private static List<LaunchViews.Event> latest(List<LaunchViews.Event> history, int count) {

@@ -178,8 +178,6 @@ public interface LaunchMessages {
     @Message
     String launch_section_progress(int resolved, int required, int percent);
 
-    @Message
-    String launch_section_bar(String title);
 
     @Message
     String launch_no_items_match();
@@ -205,8 +203,6 @@ public interface LaunchMessages {
     @Message
     String launch_assignee();
 
-    @Message
-    String launch_unassigned();
 
     @Message
     String launch_due(LocalDate date);
@@ -226,8 +222,6 @@ public interface LaunchMessages {
     @Message
     String launch_changed_meanwhile();
 
-    @Message
-    String launch_update_item();
 
     @Message
     String launch_evidence_link();
@@ -268,8 +262,6 @@ public interface LaunchMessages {
     @Message
     String launch_action_comment();
 
-    @Message
-    String launch_more_actions();
 
     @Message
     String launch_item_state();
@@ -449,4 +441,83 @@ public interface LaunchMessages {
     /** How pages name what an item counts as now. */
     @Message
     String item_condition_label(String key);
+
+    @Message
+    String launch_panel_close();
+
+    @Message
+    String launch_shortcuts();
+
+    @Message
+    String launch_shortcut_key(String key);
+
+    @Message
+    String launch_shortcut(String key);
+
+    @Message
+    String launch_items_refused();
+
+    @Message
+    String launch_decision_and_burn_up();
+
+    @Message
+    String launch_next_open();
+
+    @Message
+    String launch_pick_start();
+
+    @Message
+    String launch_pick_stop();
+
+    @Message
+    String launch_save_typed();
+
+    @Message
+    String launch_pick_title();
+
+    @Message
+    String launch_pick_link();
+
+    @Message
+    String launch_pick_note();
+
+    @Message
+    String launch_pick_done();
+
+    @Message
+    String launch_pick_not_applicable();
+
+    @Message
+    String launch_pick_assignee();
+
+    @Message
+    String launch_pick_assign();
+
+    @Message
+    String launch_show_section(int count, boolean resolved);
+
+    @Message
+    String launch_sections();
+
+    @Message
+    String launch_sections_menu(int done, int count);
+
+    @Message
+    String launch_pick(String title);
+
+    @Message
+    String launch_tick(String title);
+
+    @Message
+    String launch_evidence_placeholder(boolean link);
+
+    @Message
+    String launch_evidence_for(boolean link, String title);
+
+
+    @Message
+    String launch_panel_history();
+
+    @Message
+    String launch_assign_to_me();
 }

@@ -1,8 +1,6 @@
 package dev.preflight.launch;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -32,6 +31,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
 import dev.preflight.identity.Access;
+import dev.preflight.identity.CurrentCaller;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.db.LiveFeed;
 import dev.preflight.platform.problems.ProblemException;
@@ -71,17 +71,47 @@ public class LaunchPages {
     @TemplateGlobal
     static final List<LaunchViews.Event> noChanges = List.of();
 
-    /** One section of the launch page: its progress and the items the filter lets through, rendered. */
-    public record SectionView(Readiness.SectionProgress progress, List<RawString> items) {
+    /** What the launch page's keyboard shortcuts do; their keys and words are in the launch messages. */
+    @TemplateGlobal
+    static final List<String> shortcutKeys = List.of("next-item", "previous-item", "next-open", "toggle-done",
+            "evidence", "more", "comment", "next-section", "help");
+
+    /**
+     * One section of the launch page: its progress and the items the filter lets through, rendered.
+     * A section whose items are all resolved starts collapsed; one further down than the first
+     * {@value #ROWS_AT_ONCE} items is deferred. Either leaves its items out until it is opened.
+     */
+    public record SectionView(Readiness.SectionProgress progress, List<RawString> items, boolean collapsed,
+            boolean deferred) {
+    }
+
+    /** How many items the launch page renders at once; later sections are read as they come into view. */
+    static final int ROWS_AT_ONCE = 60;
+
+    /**
+     * How the launch page is asked for: the item filter, whether items are being selected for a
+     * change to many, the collapsed section opened, and the notice to show.
+     */
+    public record PageState(ItemFilter filter, boolean picking, String opened, String notice) {
+
+        static PageState of(String filter, boolean picking, String opened, String notice) {
+            return new PageState(ItemFilter.of(filter), picking, opened, Pages.notice(notice));
+        }
+
+        /** The launch page again, as it was asked for. */
+        PageLink link(long launch) {
+            return PageLink.to("/launches/" + launch).with("filter", filter == ItemFilter.ALL ? null : filter.key())
+                    .with("select", picking ? "1" : null);
+        }
     }
 
     /** Everything an item on the launch page shows: the key its rendering is kept under. */
-    private record ItemRowKey(long launch, LaunchViews.Item item, boolean work, boolean approve) {
+    private record ItemRowKey(long launch, LaunchViews.Item item, boolean work, boolean approve, boolean picking) {
     }
 
     /** Everything the launch page shows below the menu, when nothing was refused. */
-    private record PageKey(LaunchViews.Detail launch, boolean work, boolean approve, ItemFilter filter, String mineOf,
-            String notice, String burnUp) {
+    private record PageKey(LaunchViews.Detail launch, boolean work, boolean approve, PageState state, String mineOf,
+            String burnUp) {
     }
 
     @CheckedTemplate
@@ -95,8 +125,9 @@ public class LaunchPages {
         static native TemplateInstance detail(LaunchViews.Detail launch, RawString body);
 
         /** The launch page below the menu, rendered once per state of what it shows. */
-        static native TemplateInstance detail$body(LaunchViews.Detail launch, List<SectionView> sections, ItemFilter filter,
-                String notice, LaunchRights rights, Map<String, String> errors, RawString burnUp);
+        static native TemplateInstance detail$body(LaunchViews.Detail launch, List<SectionView> sections,
+                PageState state, String nextOpen, LaunchRights rights, Map<String, String> errors,
+                List<ChecklistForm.ItemError> itemErrors, RawString burnUp);
 
         static native TemplateInstance decision(LaunchViews.Detail launch, LaunchRights rights, Map<String, String> errors,
                 String decision, String rationale, String conditions, List<Readiness.Concern> blockers);
@@ -107,7 +138,9 @@ public class LaunchPages {
         static native TemplateInstance move(LaunchViews.Detail launch, LaunchRights rights, LaunchState to,
                 Map<String, String> errors, String comment);
 
-        static native TemplateInstance progress(LaunchViews.Detail launch);
+        static native TemplateInstance section(LaunchViews.Detail launch, SectionView section, PageState state);
+
+        static native TemplateInstance progress(LaunchViews.Detail launch, RawString burnUp);
 
         static native TemplateInstance report(LaunchViews.Detail launch, Instant generated, RawString burnUp);
     }
@@ -121,10 +154,14 @@ public class LaunchPages {
     private final Fragments fragments;
     private final LaunchSummaries summaries;
     private final LiveFeed feed;
+    private final ItemWorkflow items;
+    private final CurrentCaller caller;
 
     public LaunchPages(LaunchWorkflow launches, TemplateUpgrades upgrades, Access access,
             ServiceCatalog services, TemplateLibrary templates, TeamDirectory teams, Fragments fragments,
-            LaunchSummaries summaries, LiveFeed feed) {
+            LaunchSummaries summaries, LiveFeed feed, ItemWorkflow items, CurrentCaller caller) {
+        this.items = items;
+        this.caller = caller;
         this.fragments = fragments;
         this.summaries = summaries;
         this.feed = feed;
@@ -165,9 +202,39 @@ public class LaunchPages {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("filter") String filter,
-            @QueryParam("notice") String notice) {
+            @QueryParam("notice") String notice, @QueryParam("select") boolean select,
+            @QueryParam("open") String open) {
         LaunchWorkflow.Shown shown = launches.shown(id);
-        return detailPage(shown.launch(), shown.rights(), filter, Pages.notice(notice), FormErrors.none());
+        return detailPage(shown.launch(), shown.rights(), PageState.of(filter, select, open, notice),
+                FormErrors.none(), List.of());
+    }
+
+    /**
+     * The launch page's own form, as posted without JavaScript: a row's tick or sign-off, evidence
+     * typed on rows and sent with Enter, or the selected items changed together (all or none). The
+     * answer is the page again, at the first item changed, or with each refusal under its item's name.
+     */
+    @POST
+    @Path("{id}/items")
+    @RolesAllowed(Roles.ENGINEER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeItems(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        PageState state = PageState.of(form.getFirst("filter"), form.containsKey("pick") || form.containsKey("select"),
+                null, null);
+        String pressed = ChecklistForm.pressedKey(form);
+        return Pages.submit(() -> {
+            ChecklistForm posted = ChecklistForm.of(form, caller.find().map(c -> c.username()).orElse(""));
+            if (posted.key() != null) {
+                items.change(id, posted.key(), posted.change(), posted.change().version(), false);
+            } else {
+                items.changeAll(id, new BulkItemChange(posted.changes()));
+            }
+            return Pages.seeOther(state.link(id).with("notice", "updated") + "#item-" + posted.firstKey());
+        }, e -> {
+            LaunchWorkflow.Shown shown = launches.shown(id);
+            return detailPage(shown.launch(), shown.rights(), state, FormErrors.none(),
+                    ChecklistForm.errors(e, pressed, shown.launch()));
+        }, ProblemType.INVALID_INPUT, ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
 
     /** A move that cannot be undone (mark launched, cancel) asks first, and for a cancellation its reason. */
@@ -196,7 +263,8 @@ public class LaunchPages {
             if (state != null && state.isFinal()) {
                 return Templates.move(shown.launch(), shown.rights(), state, FormErrors.of(e, "comment"), comment);
             }
-            return detailPage(shown.launch(), shown.rights(), null, null, FormErrors.of(e, "state"));
+            return detailPage(shown.launch(), shown.rights(), PageState.of(null, false, null, null),
+                    FormErrors.of(e, "state"), List.of());
         }, ProblemType.INVALID_INPUT,
                 ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
@@ -241,11 +309,24 @@ public class LaunchPages {
         return feed.changes().filter(change -> change.launch() == id);
     }
 
-    /** The launch's readiness panel, for replacing it in place. */
+    /** One section of the launch page with its items, for showing it in place. */
+    @GET
+    @Path("{id}/sections/{key}")
+    public TemplateInstance section(@PathParam("id") long id, @PathParam("key") String key,
+            @QueryParam("filter") String filter, @QueryParam("select") boolean select) {
+        LaunchWorkflow.Shown shown = launches.shown(id);
+        PageState state = PageState.of(filter, select, key, null);
+        return sections(shown.launch(), shown.rights(), state).stream().filter(s -> s.progress().key().equals(key))
+                .findFirst().map(s -> Templates.section(shown.launch(), s, state))
+                .orElseThrow(() -> ProblemException.notFound("Launch " + id + " has no section '" + key + "'."));
+    }
+
+    /** The launch's readiness panel, section index and burn-up, for replacing them in place. */
     @GET
     @Path("{id}/progress")
     public TemplateInstance progress(@PathParam("id") long id) {
-        return Templates.progress(launches.get(id));
+        LaunchViews.Detail launch = launches.get(id);
+        return Templates.progress(launch, burnUp(launch));
     }
 
     /** The go-live report, print-friendly, for the review meeting. */
@@ -302,32 +383,52 @@ public class LaunchPages {
         return Templates.newLaunch(form, errors, chosen, all, published);
     }
 
-    private TemplateInstance detailPage(LaunchViews.Detail launch, LaunchRights rights, String filter, String notice,
-            Map<String, String> errors) {
-        ItemFilter chosen = ItemFilter.of(filter);
+    private TemplateInstance detailPage(LaunchViews.Detail launch, LaunchRights rights, PageState state,
+            Map<String, String> errors, List<ChecklistForm.ItemError> itemErrors) {
+        ItemFilter chosen = state.filter();
         RawString burnUp = burnUp(launch);
         Supplier<TemplateInstance> body = () -> {
-            Map<String, List<RawString>> bySection = new LinkedHashMap<>();
-            launch.items().stream().filter(i -> chosen.shows(i, rights.username()))
-                    .forEach(i -> bySection.computeIfAbsent(i.section(), k -> new ArrayList<>())
-                            .add(fragments.get(new ItemRowKey(launch.id(), i, rights.work(), rights.approve()),
-                                    () -> LaunchItemPages.Templates.itemRow(launch, i, rights, new ItemForm()))));
-            List<SectionView> sections = launch.readiness().sections().stream()
-                    .map(s -> new SectionView(s, bySection.getOrDefault(s.key(), List.of()))).toList();
-            return Templates.detail$body(launch, sections, chosen, notice, rights, errors, burnUp);
+            List<SectionView> sections = sections(launch, rights, state);
+            String nextOpen = launch.items().stream().filter(i -> !i.resolved() && chosen.shows(i, rights.username()))
+                    .map(LaunchViews.Item::key).findFirst().orElse(null);
+            return Templates.detail$body(launch, sections, state, nextOpen, rights, errors, itemErrors, burnUp);
         };
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || !itemErrors.isEmpty()) {
             return Templates.detail(launch, new RawString(fragments.render(body.get())));
         }
-        return Templates.detail(launch, fragments.get(new PageKey(launch, rights.work(), rights.approve(), chosen,
-                chosen == ItemFilter.MINE ? rights.username() : null, notice, burnUp.getValue()), body));
+        return Templates.detail(launch, fragments.get(new PageKey(launch, rights.work(), rights.approve(), state,
+                chosen == ItemFilter.MINE ? rights.username() : null, burnUp.getValue()), body));
     }
 
-    /** The launch's burn-up: the days recorded for it, and today as it is. */
+    /**
+     * The launch page's sections in order: each collapsed when its items are all resolved, deferred
+     * once {@value #ROWS_AT_ONCE} items are rendered above it, else with its items' rows (the section
+     * the page was asked to open is always rendered).
+     */
+    private List<SectionView> sections(LaunchViews.Detail launch, LaunchRights rights, PageState state) {
+        Map<String, List<LaunchViews.Item>> bySection = new LinkedHashMap<>();
+        launch.items().forEach(i -> bySection.computeIfAbsent(i.section(), k -> new ArrayList<>()).add(i));
+        List<SectionView> sections = new ArrayList<>();
+        int rendered = 0;
+        for (Readiness.SectionProgress s : launch.readiness().sections()) {
+            List<LaunchViews.Item> all = bySection.getOrDefault(s.key(), List.of());
+            boolean opened = s.key().equals(state.opened());
+            boolean collapsed = !opened && !all.isEmpty() && all.stream().allMatch(LaunchViews.Item::resolved);
+            List<LaunchViews.Item> shown = all.stream().filter(i -> state.filter().shows(i, rights.username())).toList();
+            boolean deferred = !opened && !collapsed && rendered > 0 && rendered + shown.size() > ROWS_AT_ONCE;
+            List<RawString> rows = collapsed || deferred ? List.of() : shown.stream()
+                    .map(i -> fragments.get(new ItemRowKey(launch.id(), i, rights.work(), rights.approve(),
+                            state.picking()), () -> LaunchItemPages.Templates.itemRow(launch, i, rights,
+                                    new ItemForm(), state.picking())))
+                    .toList();
+            rendered += rows.size();
+            sections.add(new SectionView(s, rows, collapsed, deferred));
+        }
+        return sections;
+    }
+
     private RawString burnUp(LaunchViews.Detail launch) {
-        return new RawString(BurnUp.svg(LocalDate.ofInstant(launch.createdAt(), ZoneId.systemDefault()),
-                launch.targetDate(), LocalDate.now(), summaries.days(launch.id()), launch.readiness().required(),
-                launch.readiness().resolved()));
+        return BurnUp.of(launch, summaries.days(launch.id()));
     }
 
     static PageLink pageLink(LaunchFilter filter) {

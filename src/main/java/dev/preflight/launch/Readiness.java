@@ -31,6 +31,16 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
 
     /** Progress of one section of the checklist. */
     public record SectionProgress(String key, String title, int items, int required, int resolved, int percent) {
+
+        /** Whether every required item of the section is resolved. */
+        public boolean complete() {
+            return resolved >= required;
+        }
+    }
+
+    /** How many sections have every required item resolved. */
+    public int completeSections() {
+        return (int) sections.stream().filter(SectionProgress::complete).count();
     }
 
     /** An item that needs attention, and why. */

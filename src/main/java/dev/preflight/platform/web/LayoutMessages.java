@@ -17,6 +17,9 @@ public interface LayoutMessages {
     String skip_to_content();
 
     @Message
+    String menu();
+
+    @Message
     String nav_label();
 
     @Message
