@@ -112,9 +112,11 @@ public class LaunchItemPages {
     @GET
     @Path("row")
     public TemplateInstance itemRow(@PathParam("id") long id, @PathParam("key") String key,
-            @QueryParam("select") boolean select) {
+            @QueryParam("select") String select) {
         LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
-        return Templates.itemRow(shown.launch(), shown.item(), shown.rights(), new ItemForm(), select);
+        ItemForm form = new ItemForm();
+        form.select = select;
+        return Templates.itemRow(shown.launch(), shown.item(), shown.rights(), form, form.picking());
     }
 
     /** Everything else that can be done to an item, for the launch page to show in place. */

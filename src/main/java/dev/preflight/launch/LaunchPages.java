@@ -94,8 +94,8 @@ public class LaunchPages {
      */
     public record PageState(ItemFilter filter, boolean picking, String opened, String notice) {
 
-        static PageState of(String filter, boolean picking, String opened, String notice) {
-            return new PageState(ItemFilter.of(filter), picking, opened, Pages.notice(notice));
+        static PageState of(String filter, String select, String opened, String notice) {
+            return new PageState(ItemFilter.of(filter), select != null && !select.isBlank(), opened, Pages.notice(notice));
         }
 
         /** The launch page again, as it was asked for. */
@@ -202,7 +202,7 @@ public class LaunchPages {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("filter") String filter,
-            @QueryParam("notice") String notice, @QueryParam("select") boolean select,
+            @QueryParam("notice") String notice, @QueryParam("select") String select,
             @QueryParam("open") String open) {
         LaunchWorkflow.Shown shown = launches.shown(id);
         return detailPage(shown.launch(), shown.rights(), PageState.of(filter, select, open, notice),
@@ -219,8 +219,7 @@ public class LaunchPages {
     @RolesAllowed(Roles.ENGINEER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeItems(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        PageState state = PageState.of(form.getFirst("filter"), form.containsKey("pick") || form.containsKey("select"),
-                null, null);
+        PageState state = PageState.of(form.getFirst("filter"), form.getFirst("select"), null, null);
         String pressed = ChecklistForm.pressedKey(form);
         return Pages.submit(() -> {
             ChecklistForm posted = ChecklistForm.of(form, caller.find().map(c -> c.username()).orElse(""));
@@ -263,7 +262,7 @@ public class LaunchPages {
             if (state != null && state.isFinal()) {
                 return Templates.move(shown.launch(), shown.rights(), state, FormErrors.of(e, "comment"), comment);
             }
-            return detailPage(shown.launch(), shown.rights(), PageState.of(null, false, null, null),
+            return detailPage(shown.launch(), shown.rights(), PageState.of(null, null, null, null),
                     FormErrors.of(e, "state"), List.of());
         }, ProblemType.INVALID_INPUT,
                 ProblemType.CONFLICT, ProblemType.STALE_VERSION);
@@ -313,7 +312,7 @@ public class LaunchPages {
     @GET
     @Path("{id}/sections/{key}")
     public TemplateInstance section(@PathParam("id") long id, @PathParam("key") String key,
-            @QueryParam("filter") String filter, @QueryParam("select") boolean select) {
+            @QueryParam("filter") String filter, @QueryParam("select") String select) {
         LaunchWorkflow.Shown shown = launches.shown(id);
         PageState state = PageState.of(filter, select, key, null);
         return sections(shown.launch(), shown.rights(), state).stream().filter(s -> s.progress().key().equals(key))

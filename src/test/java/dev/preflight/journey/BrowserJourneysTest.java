@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -108,24 +110,27 @@ class BrowserJourneysTest {
             assertThat(page.locator("#launch-progress")).containsText("(0 of ");
 
             Locator tls = item(page, TLS);
-            tls.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            tls.locator("input[name=evidenceLink]").fill("https://certs.example.com/renewal-job");
-            tls.getByText("Mark done").click();
-            assertThat(item(page, TLS).locator(".badge").first()).hasText("done");
+            tls.locator("input.evidence").fill("https://certs.example.com/renewal-job");
+            tls.locator("button.tick").click();
+            assertThat(item(page, TLS)).hasAttribute("data-state", "done");
+            assertThat(item(page, TLS).locator("button.tick")).hasAttribute("aria-checked", "true");
             assertThat(page.locator("#launch-progress")).containsText("(1 of ");
             assertThat(page.locator("#section-infrastructure-progress")).containsText("1 of ");
+            assertThat(page.locator("#section-index .section-list")).containsText("1/");
 
-            Locator cdn = item(page, CDN);
-            cdn.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            cdn.locator("input[name=reason]").fill("no static assets");
-            cdn.getByText("Not applicable").click();
-            assertThat(item(page, CDN).locator(".badge").first()).hasText("not applicable");
+            item(page, CDN).locator(".item-title").click();
+            Locator panel = page.locator("#item-panel");
+            assertThat(panel).hasAttribute("open", "");
+            journey.check("launch-item-panel");
+            panel.locator("input[name=reason]").fill("no static assets");
+            panel.locator("button[value=not_applicable]").click();
+            assertThat(item(page, CDN)).hasAttribute("data-state", "not applicable");
+            assertThat(panel).not().hasAttribute("open", "");
 
-            Locator hosting = item(page, HOSTING);
-            hosting.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            hosting.locator("input[name=reason]").fill("waiting for the cloud account");
-            hosting.locator("button[value=blocked]").click();
-            assertThat(item(page, HOSTING).locator(".badge").first()).hasText("blocked");
+            item(page, HOSTING).locator(".item-title").click();
+            panel.locator("input[name=reason]").fill("waiting for the cloud account");
+            panel.locator("button[value=blocked]").click();
+            assertThat(item(page, HOSTING)).hasAttribute("data-state", "blocked");
 
             assertThat(page.evaluate("() => window.journeyMarker")).as("the page was not reloaded").isEqualTo("same page");
             journey.check("launch-ticked");
@@ -134,11 +139,11 @@ class BrowserJourneysTest {
             assertThat(page.locator("#launch-progress")).containsText("(2 of ");
 
             page.reload();
-            assertThat(item(page, TLS).locator(".badge").first()).hasText("done");
+            assertThat(item(page, TLS)).hasAttribute("data-state", "done");
             assertThat(item(page, TLS)).containsText("https://certs.example.com/renewal-job");
             assertThat(item(page, CDN)).containsText("no static assets");
-            assertThat(item(page, HOSTING).locator(".badge").first()).hasText("blocked");
-            assertThat(item(page, DNS).locator(".badge").first()).hasText("done");
+            assertThat(item(page, HOSTING)).hasAttribute("data-state", "blocked");
+            assertThat(item(page, DNS)).hasAttribute("data-state", "done");
             assertThat(page.locator("#launch-progress")).containsText("(2 of ");
             journey.check("launch-reloaded");
 
@@ -166,28 +171,34 @@ class BrowserJourneysTest {
             Page page = journey.page;
             openLaunch(journey, service);
 
-            Locator tls = item(page, TLS);
-            tls.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            tls.locator("input[name=evidenceLink]").fill("https://certs.example.com/no-js");
-            tls.getByText("Mark done").click();
+            item(page, TLS).locator("button.tick").click();
+            assertThat(page.locator("[role=alert]")).containsText("TLS certificates installed and renewing automatically: Evidence link: is required");
+            item(page, TLS).locator("input.evidence").fill("https://certs.example.com/no-js");
+            item(page, TLS).locator("button.tick").click();
             page.waitForURL(url -> url.contains("notice=updated"));
             assertThat(page.locator(".notice-ok")).containsText("Saved");
-            assertThat(item(page, TLS).locator(".badge").first()).hasText("done");
+            assertThat(item(page, TLS)).hasAttribute("data-state", "done");
 
-            Locator cdn = item(page, CDN);
-            cdn.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            cdn.locator("input[name=reason]").fill("");
-            cdn.getByText("Not applicable").click();
-            assertThat(page.locator("[role=alert]")).containsText("Reason: is required");
-            page.locator("#reason").fill("no static assets");
+            item(page, CDN).locator("input.evidence").fill("static assets served by the app itself");
+            item(page, CDN).locator("input.evidence").press("Enter");
+            page.waitForURL(url -> url.contains("notice=updated") && url.contains("#item-" + CDN));
+            assertThat(item(page, CDN)).hasAttribute("data-state", "done");
+            assertThat(item(page, CDN)).containsText("static assets served by the app itself");
+
+            item(page, HOSTING).locator(".item-title").click();
+            page.locator("#reason").fill("");
             page.locator("button[value=not_applicable]").click();
-            page.waitForURL(url -> url.contains("/items/" + CDN) && url.contains("notice=updated"));
+            assertThat(page.locator("[role=alert]")).containsText("Reason: is required");
+            page.locator("#reason").fill("hosted by the platform team");
+            page.locator("button[value=not_applicable]").click();
+            page.waitForURL(url -> url.contains("/items/" + HOSTING) && url.contains("notice=updated"));
             assertThat(page.locator(".page-head .badge").first()).hasText("not applicable");
             journey.check("item-no-js");
 
             page.navigate(page.url().replaceAll("/items/.*", ""));
-            assertThat(page.locator("#launch-progress")).containsText("(1 of ");
-            assertThat(item(page, CDN)).containsText("no static assets");
+            // TLS and hosting are required, the CDN is not
+            assertThat(page.locator("#launch-progress")).containsText("(2 of ");
+            assertThat(item(page, HOSTING)).containsText("hosted by the platform team");
         }
     }
 
@@ -247,10 +258,8 @@ class BrowserJourneysTest {
         try (Journey a = Journey.signedIn(base, approver.username(), approver.password())) {
             Page page = a.page;
             page.navigate(launchPage);
-            Locator runbook = item(page, "basics.runbook");
-            runbook.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            runbook.locator("button[value=sign_off]").click();
-            assertThat(item(page, "basics.runbook").locator(".badge").first()).hasText("done");
+            item(page, "basics.runbook").locator("button[value^=sign_off]").click();
+            assertThat(item(page, "basics.runbook")).hasAttribute("data-state", "done");
 
             page.navigate(launchPage + "/items/basics.backups");
             page.locator("#waiverReason").fill("restore tooling ships next sprint");
@@ -413,7 +422,7 @@ class BrowserJourneysTest {
                     .then().statusCode(200);
 
             Locator backups = item(page, "basics.backups");
-            assertThat(backups.locator(".badge").first()).hasText("done");
+            assertThat(backups).hasAttribute("data-state", "done");
             assertThat(backups).hasClass(Pattern.compile("just-changed"));
             assertThat(backups.locator(".changed-by")).containsText("Changed by admin (done)");
             assertThat(page.locator("#launch-progress")).containsText("(1 of ");
@@ -433,12 +442,9 @@ class BrowserJourneysTest {
         try (Journey journey = on.journey()) {
             Page page = journey.page;
 
-            Locator dns = item(page, DNS);
-            dns.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            dns.getByText("Mark done").click();
-            assertThat(item(page, DNS).locator(".badge").first()).hasText("done");
-            assertThat(page.evaluate("() => document.activeElement.closest('li') && document.activeElement.closest('li').id"))
-                    .as("focus stays on the item that was changed").isEqualTo("item-" + DNS);
+            item(page, DNS).locator("button.tick").click();
+            assertThat(item(page, DNS)).hasAttribute("data-state", "done");
+            assertThat(item(page, DNS).locator("button.tick")).isFocused();
             assertThat(page.locator("#announcer")).hasText(Pattern.compile("^Saved: .+, done\\.$"));
 
             Page other = journey.anotherTab();
@@ -446,31 +452,135 @@ class BrowserJourneysTest {
             other.locator("form[action='/logout'] button").click();
             other.waitForURL(url -> url.contains("/login"));
 
-            Locator tls = item(page, TLS);
-            tls.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            tls.locator("input[name=evidenceLink]").fill("https://certs.example.com/typed-while-signed-out");
-            tls.getByText("Mark done").click();
+            item(page, TLS).locator("input.evidence").fill("https://certs.example.com/typed-while-signed-out");
+            item(page, TLS).locator("input.evidence").press("Enter");
             Locator answer = item(page, TLS).locator(".answer[role=alert]");
             assertThat(answer).containsText("Not saved: you are signed out.");
-            assertThat(item(page, TLS).locator(".badge").first()).hasText("open");
+            assertThat(item(page, TLS)).hasAttribute("data-state", "open");
             journey.check("launch-signed-out");
             answer.getByText("Sign in again").click();
             page.locator("#username").fill(engineer.username());
             page.locator("#password").fill(engineer.password());
             page.locator("form[action='/login'] button[type=submit]").click();
-            assertThat(item(page, TLS).locator("input[name=evidenceLink]"))
+            assertThat(item(page, TLS).locator("input.evidence"))
                     .hasValue("https://certs.example.com/typed-while-signed-out");
             assertThat(item(page, TLS)).containsText("It is not saved yet");
-            item(page, TLS).getByText("Mark done").click();
-            assertThat(item(page, TLS).locator(".badge").first()).hasText("done");
+            item(page, TLS).locator("button.tick").click();
+            assertThat(item(page, TLS)).hasAttribute("data-state", "done");
 
             Api.admin().contentType(ContentType.JSON).body(Map.of("displayName", "Now a viewer", "role", "viewer"))
                     .when().put("/api/v1/users/" + engineer.username()).then().statusCode(200);
-            Locator hosting = item(page, HOSTING);
-            hosting.locator("summary", new Locator.LocatorOptions().setHasText("Update")).click();
-            hosting.getByText("Mark done").click();
+            item(page, HOSTING).locator("button.tick").click();
             assertThat(item(page, HOSTING).locator(".answer[role=alert]")).containsText("Not saved: You are signed in, but your role");
-            assertThat(item(page, HOSTING).locator(".badge").first()).hasText("open");
+            assertThat(item(page, HOSTING)).hasAttribute("data-state", "open");
+        }
+    }
+
+    @Test
+    void twenty_items_ticked_with_the_mouse_and_twenty_with_the_keyboard_take_one_action_each() {
+        OnLaunch on = engineerOnANewLaunch();
+        try (Journey journey = on.journey()) {
+            Page page = journey.page;
+            page.setViewportSize(1366, 900);
+            Locator open = page.locator(".launch-item:has(button.tick[aria-checked=false])");
+            int clicks = 0;
+            int pastes = 0;
+            int enters = 0;
+            int withEvidence = 0;
+            for (int n = 0; n < 20; n++) {
+                Locator row = open.first();
+                String id = row.getAttribute("id");
+                Locator evidence = row.locator("input.evidence");
+                if (evidence.count() > 0) {
+                    evidence.click();
+                    page.keyboard().insertText(evidence.getAttribute("type").equals("url")
+                            ? "https://evidence.example/" + id : "checked by hand");
+                    page.keyboard().press("Enter");
+                    pastes++;
+                    enters++;
+                    withEvidence++;
+                } else {
+                    row.locator("button.tick").click();
+                }
+                clicks++;
+                assertThat(page.locator("[id='" + id + "'] button.tick")).hasAttribute("aria-checked", "true");
+            }
+            System.out.printf("Mouse, 20 items (%d with evidence): %d clicks, %d pastes, %d Enter%n", withEvidence,
+                    clicks, pastes, enters);
+            assertThat(clicks).as("one click per item").isEqualTo(20);
+            assertThat(enters).as("Enter only after pasting evidence").isEqualTo(withEvidence);
+            assertThat(page.locator("#launch-progress")).containsText("(");
+
+            page.locator("h1").click();
+            int keys = 0;
+            int keyPastes = 0;
+            for (int n = 0; n < 20; n++) {
+                page.keyboard().press("n");
+                keys++;
+                String id = (String) page.evaluate("() => document.activeElement.closest('.launch-item').id");
+                if ((Boolean) page.evaluate("() => document.activeElement.classList.contains('evidence')")) {
+                    page.keyboard().insertText("https://evidence.example/keyboard/" + n);
+                    keyPastes++;
+                    page.keyboard().press("Enter");
+                } else {
+                    page.keyboard().press("Space");
+                }
+                keys++;
+                assertThat(page.locator("[id='" + id + "'] button.tick")).hasAttribute("aria-checked", "true");
+                assertThat(page.locator("[id='" + id + "'] button.tick")).isFocused();
+            }
+            System.out.printf("Keyboard, 20 items: %d key presses (%.1f per item) and %d pastes%n", keys, keys / 20.0,
+                    keyPastes);
+            assertThat(keys).as("the next open item, then Space or Enter").isEqualTo(40);
+            assertThat(page.locator("#announcer")).hasText(Pattern.compile("^Saved: .+\\.$"));
+            journey.check("launch-forty-ticked");
+        }
+    }
+
+    @Test
+    void ten_items_marked_done_together_with_one_shared_link() {
+        OnLaunch on = engineerOnANewLaunch();
+        try (Journey journey = on.journey()) {
+            Page page = journey.page;
+            page.getByText("Select several items").click();
+            Locator picks = page.locator(".launch-item:has(button.tick[aria-checked=false]):not(:has(input.evidence[type=text])) input.pick");
+            List<String> picked = new ArrayList<>();
+            for (int n = 0; n < 10; n++) {
+                picks.nth(n).check();
+                picked.add(picks.nth(n).getAttribute("value"));
+            }
+            page.locator("input[name=pickedLink]").fill("https://wiki.example.com/launch-review");
+            journey.check("launch-selecting");
+            page.getByText("Mark selected done").click();
+            for (String key : picked) {
+                assertThat(item(page, key).locator("button.tick")).hasAttribute("aria-checked", "true");
+            }
+            assertThat(page.locator(".notice-ok")).containsText("Saved");
+            assertThat(page.locator("#launch-progress")).not().containsText("(0 of ");
+        }
+    }
+
+    @Test
+    void a_new_launch_of_each_built_in_template_shows_its_first_open_item_on_the_first_screen() {
+        String team = Fixtures.team();
+        String service = Fixtures.service(team, 1);
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
+            Page page = journey.page;
+            for (String template : List.of("launch-readiness", "glasswork-production-readiness",
+                    "release-it-production-readiness", "acton-service-production-checklist", "shipping-ai-assisted-code")) {
+                long launch = Fixtures.launch(service, template);
+                for (int[] size : new int[][] { { 1366, 900 }, { 390, 844 } }) {
+                    page.setViewportSize(size[0], size[1]);
+                    page.navigate("/launches/" + launch);
+                    Number bottom = (Number) page.evaluate("() => document.querySelector('.launch-item:has(button.tick[aria-checked=false])')"
+                            + ".querySelector('.item-title').getBoundingClientRect().bottom");
+                    System.out.printf("%s at %dx%d: first open item ends at %.0f px%n", template, size[0], size[1],
+                            bottom.doubleValue());
+                    assertThat(bottom.doubleValue()).as("%s at %d px: the first open item is on the first screen", template,
+                            size[0]).isLessThanOrEqualTo(size[1]);
+                }
+            }
         }
     }
 
@@ -504,24 +614,25 @@ class BrowserJourneysTest {
         assertThat(page.locator(".notice-ok")).containsText("Launch opened");
     }
 
-    /** Reaches an item's actions from the top of the page with Tab alone, and marks it done with Enter and Space. */
+    /** Reaches an item's tick box from the top of the page with Tab alone, and ticks it with Space. */
     private static void keyboardTicks(Page page, String key) {
         page.evaluate("() => document.activeElement && document.activeElement.blur()");
-        String summary = "[id='item-" + key + "'] details.item-actions > summary";
+        String tick = "[id='item-" + key + "'] button.tick";
         boolean reached = false;
-        for (int presses = 0; presses < 300 && !reached; presses++) {
+        int presses = 0;
+        while (presses < 300 && !reached) {
             page.keyboard().press("Tab");
-            reached = (Boolean) page.evaluate("s => document.activeElement === document.querySelector(s)", summary);
+            presses++;
+            reached = (Boolean) page.evaluate("s => document.activeElement === document.querySelector(s)", tick);
         }
-        assertThat(reached).as("the item's actions are reachable with Tab").isTrue();
+        assertThat(reached).as("the item's tick box is reachable with Tab").isTrue();
+        System.out.printf("Tab presses from the top of the page to the tick box of %s: %d%n", key, presses);
         assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle"))
                 .as("focus is visible").isNotEqualTo("none");
-        page.keyboard().press("Enter");
-        page.keyboard().press("Tab");
-        assertThat((String) page.evaluate("() => document.activeElement.textContent.trim()")).as("named with its item")
-                .startsWith("Mark done: ").hasSizeGreaterThan("Mark done: ".length());
+        assertThat((String) page.evaluate("() => document.activeElement.getAttribute('aria-label')"))
+                .as("named with its item").matches("Mark “.+” done");
         page.keyboard().press("Space");
-        assertThat(item(page, key).locator(".badge").first()).hasText("done");
+        assertThat(item(page, key)).hasAttribute("data-state", "done");
     }
 
     private static Locator item(Page page, String key) {

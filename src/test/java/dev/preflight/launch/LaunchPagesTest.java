@@ -59,9 +59,14 @@ class LaunchPagesTest {
         assertThat(page.select("#launch-progress progress").attr("value")).isEqualTo("0");
         assertThat(page.select("li.launch-item")).hasSize(2);
         Element backups = page.getElementById("item-" + BACKUPS);
-        assertThat(backups.select(".badge").eachText()).contains("open", "blocker", "every 30 days");
-        assertThat(backups.select("input[name=evidenceLink]")).hasSize(1);
-        assertThat(backups.select("details.guidance-toggle").text()).contains("Restore one to prove it.");
+        assertThat(backups.attr("data-state")).isEqualTo("open");
+        assertThat(backups.select(".badge").eachText()).containsExactly("blocker", "every 30 days");
+        assertThat(backups.select("button.tick").attr("aria-checked")).isEqualTo("false");
+        assertThat(backups.select("button.tick").attr("aria-label")).isEqualTo("Mark “Backups run nightly” done");
+        assertThat(backups.select("input.evidence[type=url]").attr("name")).isEqualTo("link." + BACKUPS);
+        assertThat(Html.text(page, "#section-index .section-list")).contains("0/");
+        assertThat(engineer.browser().get("/launches/" + launch + "/items/" + BACKUPS + "/panel", SC_OK)
+                .select(".guidance").text()).contains("Restore one to prove it.");
         assertThat(page.select("form[action$=/state] button").eachText()).containsExactly("Move to review");
         assertThat(page.select("a[href$=/state?to=cancelled]").text()).as("cancelling asks first").isEqualTo("Cancel launch…");
         assertThat(page.select("a[href$=/decision]")).as("an engineer is not offered the decision").isEmpty();
@@ -171,7 +176,7 @@ class LaunchPagesTest {
 
         Browser approver = Fixtures.user("approver").browser();
         Document page = approver.get("/launches/" + launch, SC_OK);
-        assertThat(page.getElementById("item-" + RUNBOOK).select("button[value=sign_off]")).hasSize(1);
+        assertThat(page.getElementById("item-" + RUNBOOK).select("button[value=sign_off " + RUNBOOK + " 1]")).hasSize(1);
         approver.post(itemPath(RUNBOOK), Map.of("action", "sign_off", "version", "1")).then().statusCode(SC_SEE_OTHER);
         approver.post("/launches/" + launch + "/state", Map.of("to", "in_review", "version", "0"))
                 .then().statusCode(SC_SEE_OTHER);
