@@ -90,12 +90,7 @@ public class Board {
         String team = filter.team();
         List<Part> parts = List.of(scope(filter, Instant.now()),
                 launches(filter, today, offset, BoardFilter.PAGE_SIZE + 1),
-                Part.of("""
-                        SELECT coalesce(sum(launches), 0) AS launches, coalesce(sum(percent_sum), 0) AS percent_sum,
-                            coalesce(sum(open_blockers), 0) AS open_blockers, coalesce(sum(missing_sign_offs), 0) AS missing,
-                            coalesce(sum(stale), 0) AS stale, coalesce(sum(overdue), 0) AS overdue,
-                            coalesce(sum(waivers), 0) AS waivers
-                        FROM team_readiness WHERE\s""" + TEAM_SCOPE, team, team),
+                totals(filter, today),
                 teams(team, TOP_TEAMS, 0),
                 Part.of("""
                         SELECT coalesce(sum(services), 0), coalesce(sum(no_targets), 0),
@@ -302,28 +297,10 @@ public class Board {
      * years of finished launches.
      */
     private static Part launches(BoardFilter f, LocalDate today, int offset, int limit) {
-        Where common = new Where();
-        common.and(f.team() != null, "s.team_id = (SELECT id FROM team WHERE slug = ?)", f.team());
-        common.and(f.tier() != null, "s.tier = ?", f.tier());
-        common.and(f.template() != null, "s.template_id = (SELECT id FROM template WHERE slug = ?)", f.template());
-        if (f.has() != null) {
-            common.and(true, switch (f.has()) {
-                case "blockers" -> "s.open_blockers > 0";
-                case "sign-offs" -> "s.missing_sign_offs > 0";
-                case "stale" -> "s.stale > 0";
-                case "overdue" -> "s.overdue > 0";
-                default -> "s.waivers > 0";
-            });
-        }
-        common.and(f.from() != null, "s.target_date >= ?", f.from());
-        common.and(f.to() != null, "s.target_date <= ?", f.to());
+        Where common = common(f);
         List<Where> branches = new ArrayList<>();
         if (f.state() == null || !f.state().isFinal()) {
-            Where running = new Where("s.active");
-            running.and(f.state() != null, "s.state = ?", f.state());
-            running.and(f.risk(), "s.target_date <= ? AND (s.target_date < ? OR s.open_blockers > 0 "
-                    + "OR s.missing_sign_offs > 0)", today.plusDays(BoardFilter.AT_RISK_DAYS), today);
-            branches.add(running.and(common));
+            branches.add(running(f, today).and(common));
         }
         if ((f.state() == null || f.state().isFinal()) && !f.risk() && f.has() == null) {
             Where finished = new Where("NOT s.active");
@@ -351,6 +328,54 @@ public class Board {
         params.add(limit);
         params.add(offset);
         return new Part(query.toString(), params);
+    }
+
+    /** What the filter asks of every launch, running or finished. */
+    private static Where common(BoardFilter f) {
+        Where common = new Where();
+        common.and(f.team() != null, "s.team_id = (SELECT id FROM team WHERE slug = ?)", f.team());
+        common.and(f.tier() != null, "s.tier = ?", f.tier());
+        common.and(f.template() != null, "s.template_id = (SELECT id FROM template WHERE slug = ?)", f.template());
+        if (f.has() != null) {
+            common.and(true, switch (f.has()) {
+                case "blockers" -> "s.open_blockers > 0";
+                case "sign-offs" -> "s.missing_sign_offs > 0";
+                case "stale" -> "s.stale > 0";
+                case "overdue" -> "s.overdue > 0";
+                default -> "s.waivers > 0";
+            });
+        }
+        common.and(f.from() != null, "s.target_date >= ?", f.from());
+        common.and(f.to() != null, "s.target_date <= ?", f.to());
+        return common;
+    }
+
+    /** What the filter asks of a running launch besides {@link #common}. */
+    private static Where running(BoardFilter f, LocalDate today) {
+        Where running = new Where("s.active");
+        running.and(f.state() != null, "s.state = ?", f.state());
+        running.and(f.risk(), "s.target_date <= ? AND (s.target_date < ? OR s.open_blockers > 0 "
+                + "OR s.missing_sign_offs > 0)", today.plusDays(BoardFilter.AT_RISK_DAYS), today);
+        return running;
+    }
+
+    /**
+     * The sums over the running launches the filter lets through: kept per team for the whole board
+     * or one team, summed from the launches' rows when other criteria narrow it.
+     */
+    private static Part totals(BoardFilter f, LocalDate today) {
+        String sums = "SELECT %s AS launches, coalesce(sum(%s), 0) AS percent_sum, coalesce(sum(open_blockers), 0) AS "
+                + "open_blockers, coalesce(sum(missing_sign_offs), 0) AS missing, coalesce(sum(stale), 0) AS stale, "
+                + "coalesce(sum(overdue), 0) AS overdue, coalesce(sum(waivers), 0) AS waivers FROM ";
+        if (!f.narrowsBeyondTeam()) {
+            return Part.of(sums.formatted("coalesce(sum(launches), 0)", "percent_sum") + "team_readiness WHERE "
+                    + TEAM_SCOPE, f.team(), f.team());
+        }
+        if (f.state() != null && f.state().isFinal()) {
+            return Part.of(sums.formatted("count(*)", "percent") + "launch_summary s WHERE FALSE");
+        }
+        Where where = running(f, today).and(common(f));
+        return new Part(sums.formatted("count(*)", "s.percent") + "launch_summary s WHERE " + where.sql, where.params);
     }
 
     /** Conditions joined by AND, with their parameters in order. */

@@ -105,6 +105,11 @@ public record BoardFilter(String team, Integer tier, LaunchState state, boolean 
                 && template == null;
     }
 
+    /** Whether anything besides the team narrows the launches (the sums are then read from their rows). */
+    public boolean narrowsBeyondTeam() {
+        return tier != null || state != null || risk || has != null || from != null || to != null || template != null;
+    }
+
     /** Whether the board shows launches before and after the default window of running and recent ones. */
     public boolean hasWindow() {
         return from != null || to != null;

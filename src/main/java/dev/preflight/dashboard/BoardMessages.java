@@ -19,8 +19,6 @@ public interface BoardMessages {
     @Message
     String team();
 
-    @Message
-    String team_hint();
 
     @Message
     String tier();
@@ -65,7 +63,7 @@ public interface BoardMessages {
     String summary();
 
     @Message
-    String summary_scope(String team);
+    String summary_scope(String team, boolean narrowed);
 
     @Message
     String summary_scope_note(String team);

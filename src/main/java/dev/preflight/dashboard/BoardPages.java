@@ -35,6 +35,8 @@ import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Roles;
 import dev.preflight.platform.text.Text;
 import dev.preflight.platform.web.Fragments;
+import dev.preflight.team.TeamDirectory;
+import dev.preflight.team.TeamView;
 
 /**
  * The go-live board at {@code /} for everyone signed in: launches by target date with their
@@ -62,13 +64,17 @@ public class BoardPages {
     @TemplateGlobal
     static final int riskDays = BoardFilter.AT_RISK_DAYS;
 
+    /** Everything the board shows below the menu: the key its rendering is kept under. */
+    private record BodyKey(BoardViews.Board board, List<TeamView> teams) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance board(RawString body);
 
         /** The board below the menu, rendered once per state of what it shows. */
         static native TemplateInstance board$body(BoardViews.Board board, List<RawString> rows, RawString trend,
-                int exerciseDays);
+                int exerciseDays, List<TeamView> allTeams, String teamName);
 
         /** One launch of the board, rendered once per state of its row. */
         static native TemplateInstance board$row(BoardViews.Row l);
@@ -89,8 +95,10 @@ public class BoardPages {
     private final Fragments fragments;
     private final LiveFeed feed;
     private final int exerciseDays;
+    private final TeamDirectory teams;
 
-    public BoardPages(Board board, Fragments fragments, LiveFeed feed, PreflightConfig config) {
+    public BoardPages(Board board, Fragments fragments, LiveFeed feed, PreflightConfig config, TeamDirectory teams) {
+        this.teams = teams;
         this.board = board;
         this.fragments = fragments;
         this.feed = feed;
@@ -103,10 +111,14 @@ public class BoardPages {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("template") String template,
             @QueryParam("page") Integer page) {
         BoardViews.Board shown = board.board(BoardFilter.parse(team, tier, state, risk, has, from, to, template, page));
-        return Templates.board(fragments.get(shown, () -> {
+        List<TeamView> all = teams.all();
+        String teamName = all.stream().filter(t -> t.slug().equals(shown.filter().team())).map(TeamView::name)
+                .findFirst().orElse(null);
+        return Templates.board(fragments.get(new BodyKey(shown, all), () -> {
             List<RawString> rows = shown.launches().stream()
                     .map(row -> fragments.get(row, () -> Templates.board$row(row))).toList();
-            return Templates.board$body(shown, rows, new RawString(TrendChart.svg(shown.trend())), exerciseDays);
+            return Templates.board$body(shown, rows, new RawString(TrendChart.svg(shown.trend())), exerciseDays, all,
+                    teamName);
         }));
     }
 

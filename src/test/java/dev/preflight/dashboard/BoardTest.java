@@ -122,6 +122,11 @@ class BoardTest {
                 .then().statusCode(SC_OK);
         assertThat(ids(board("team=" + team))).containsExactlyInAnyOrder(launch, blocked);
         assertThat(ids(board("team=" + team + "&tier=1"))).containsExactly(blocked);
+        assertThat(board("team=" + team).getInt("totals.launches")).isEqualTo(2);
+        assertThat(board("team=" + team + "&tier=1").getInt("totals.launches")).as("the sums follow the filters")
+                .isEqualTo(1);
+        assertThat(board("team=" + team + "&has=blockers").getInt("totals.openBlockers")).isEqualTo(1);
+        assertThat(board("team=" + team + "&state=launched").getInt("totals.launches")).isZero();
         assertThat(ids(board("team=" + team + "&has=blockers"))).containsExactly(blocked);
         assertThat(ids(board("team=" + team + "&state=in_review"))).isEmpty();
         assertThat(ids(board("team=" + team + "&from=" + LocalDate.now().plusDays(31)))).isEmpty();
@@ -186,6 +191,8 @@ class BoardTest {
         assertThat(page.select("svg.chart desc").text()).contains("Average readiness by day");
         assertThat(page.select("a[href^=/board/recovery?problem=no-targets]")).hasSize(1);
         assertThat(page.select("a[href=/board/launches.csv?team=" + team + "]")).hasSize(1);
+        assertThat(page.select("select#f-team option[selected]").attr("value")).isEqualTo(team);
+        assertThat(page.select("#summary-title").text()).isEqualTo("Running launches of Team " + team);
     }
 
     @Test

@@ -64,8 +64,6 @@ public interface AppMessages {
     @Message
     String field_updated();
 
-    @Message
-    String field_version();
 
     @Message
     String filter_any();
