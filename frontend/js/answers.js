@@ -106,7 +106,23 @@
     control = focused && (focused.classList.contains("tick") || focused.classList.contains("evidence")) ? ".tick[name]" : null;
   });
 
+  // Any other part replaced in place (an editor's list): the button pressed, found again by its
+  // form and value, keeps the focus, so moving a line up three times is three presses of one key.
+  var pressed = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement;
+    var form = active && active.form;
+    pressed = !changed && form && event.detail.target.contains(active) && active.name
+      ? "form[action='" + CSS.escape(form.getAttribute("action")) + "'] [name='" + CSS.escape(active.name) + "'][value='" + CSS.escape(active.value) + "']"
+      : null;
+  });
+
   document.addEventListener("htmx:afterSettle", function () {
+    var again = pressed && document.querySelector(pressed);
+    pressed = null;
+    if (again) {
+      again.focus();
+    }
     var item = changed && document.getElementById(changed);
     changed = null;
     if (!item) {

@@ -333,6 +333,41 @@ class BrowserJourneysTest {
     }
 
     @Test
+    void a_template_draft_moves_and_deletes_items_in_place_keeping_the_scroll_and_the_focus() {
+        String slug = Fixtures.unique("edit");
+        try (Journey admin = Journey.signedIn(base, TestApplication.ADMIN, TestApplication.ADMIN_PASSWORD)) {
+            Page page = admin.page;
+            page.navigate("/templates/launch-readiness");
+            page.locator("summary", new Page.LocatorOptions().setHasText("Clone this template")).click();
+            page.locator("#cloneSlug").fill(slug);
+            page.locator("form[action$='/clone'] button[type=submit]").click();
+            page.navigate("/templates/" + slug + "/draft");
+            page.evaluate("() => { window.journeyMarker = 'same page'; }");
+            Locator items = page.locator("#draft-editor ul.items > li");
+            int count = items.count();
+            Locator moving = items.nth(30);
+            String title = moving.locator(".item-head a").textContent();
+            moving.scrollIntoViewIfNeeded();
+            Number before = (Number) page.evaluate("() => window.scrollY");
+            moving.locator("button[value=down]").click();
+            assertThat(items.nth(31).locator(".item-head a")).hasText(title);
+            assertThat(page.locator("#draft-editor .notice-ok")).hasCount(1);
+            assertThat(page.locator("button[value=down][aria-label*='" + title + "']")).isFocused();
+            page.keyboard().press("Enter");
+            assertThat(items.nth(32).locator(".item-head a")).hasText(title);
+            Number after = (Number) page.evaluate("() => window.scrollY");
+            assertThat(Math.abs(after.doubleValue() - before.doubleValue())).as("the page keeps its scroll position")
+                    .isLessThan(2.0);
+
+            items.nth(32).locator("button[value=remove]").click();
+            assertThat(items).hasCount(count - 1);
+            assertThat(page.locator("#draft-editor")).not().containsText(title);
+            assertThat(page.evaluate("() => window.journeyMarker")).as("the page was not reloaded").isEqualTo("same page");
+            admin.check("template-draft");
+        }
+    }
+
+    @Test
     void a_token_made_in_settings_ticks_an_item_and_its_name_shows_in_the_history() {
         String team = Fixtures.team();
         long launch = Fixtures.launch(Fixtures.service(team, 2), Fixtures.template(true));
