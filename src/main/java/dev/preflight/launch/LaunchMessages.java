@@ -520,4 +520,7 @@ public interface LaunchMessages {
 
     @Message
     String launch_assign_to_me();
+
+    @Message
+    String launch_pick_group(String kind);
 }
