@@ -91,7 +91,7 @@ public class Board {
         List<Part> parts = List.of(scope(filter, Instant.now()),
                 launches(filter, today, offset, BoardFilter.PAGE_SIZE + 1),
                 totals(filter, today),
-                teams(team, TOP_TEAMS, 0),
+                filter.narrowsBeyondTeam() ? narrowedTeams(filter, today) : teams(team, TOP_TEAMS, 0),
                 Part.of("""
                         SELECT coalesce(sum(services), 0), coalesce(sum(no_targets), 0),
                             coalesce(sum(inconsistent_targets), 0), coalesce(sum(drills_overdue_failed), 0),
@@ -436,6 +436,22 @@ public class Board {
     }
 
     /** Teams with running launches: the top ones by open blockers for the board, else by name. */
+    /** The roll-up by team of the running launches the filter lets through, most open blockers first. */
+    private static Part narrowedTeams(BoardFilter f, LocalDate today) {
+        if (f.state() != null && f.state().isFinal()) {
+            return Part.of("SELECT NULL AS slug WHERE FALSE");
+        }
+        Where where = running(f, today).and(common(f));
+        List<Object> params = new ArrayList<>(where.params);
+        params.add(TOP_TEAMS);
+        return new Part("""
+                SELECT t.slug, t.name, count(*) AS launches, sum(s.percent) AS percent_sum,
+                    sum(s.open_blockers) AS open_blockers, sum(s.missing_sign_offs) AS missing_sign_offs,
+                    sum(s.stale) AS stale, sum(s.overdue) AS overdue, sum(s.waivers) AS waivers
+                FROM launch_summary s JOIN team t ON t.id = s.team_id WHERE\s""" + where.sql
+                + " GROUP BY t.id, t.slug, t.name ORDER BY sum(s.open_blockers) DESC, t.id LIMIT ?", params);
+    }
+
     private static Part teams(String team, int limit, int offset) {
         String order = team == null && offset == 0 && limit == TOP_TEAMS ? "r.open_blockers DESC, r.team_id"
                 : "lower(t.name), t.id";

@@ -168,7 +168,7 @@ public interface BoardMessages {
     String heatmap_title();
 
     @Message
-    String heatmap_intro();
+    String heatmap_intro(int recentDays);
 
     @Message
     String heatmap_template();
@@ -246,4 +246,7 @@ public interface BoardMessages {
     /** How the board names what is wrong with a service's recovery set-up. */
     @Message
     String recovery_problem_label(String key);
+
+    @Message
+    String heatmap_choice(String name, int running);
 }

@@ -127,6 +127,8 @@ class BoardTest {
                 .isEqualTo(1);
         assertThat(board("team=" + team + "&has=blockers").getInt("totals.openBlockers")).isEqualTo(1);
         assertThat(board("team=" + team + "&state=launched").getInt("totals.launches")).isZero();
+        assertThat(board("team=" + team + "&tier=1").getList("teams.launches", Integer.class))
+                .as("the roll-up follows the filters").containsExactly(1);
         assertThat(ids(board("team=" + team + "&has=blockers"))).containsExactly(blocked);
         assertThat(ids(board("team=" + team + "&state=in_review"))).isEmpty();
         assertThat(ids(board("team=" + team + "&from=" + LocalDate.now().plusDays(31)))).isEmpty();
