@@ -280,4 +280,7 @@ public interface TemplateMessages {
     /** How pages name the recovery data that satisfies an item. */
     @Message
     String satisfied_by_label(String key);
+
+    @Message
+    String template_discard_warning(int number);
 }

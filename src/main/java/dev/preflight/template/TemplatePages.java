@@ -75,6 +75,8 @@ public class TemplatePages {
         static native TemplateInstance draft(TemplateViews.Detail template, TemplateViews.Version draft,
                 Map<String, String> errors, String notice);
 
+        static native TemplateInstance confirmDiscard(TemplateViews.Detail template, TemplateViews.Version draft);
+
         static native TemplateInstance item(TemplateViews.Detail template, TemplateViews.Version draft, String key,
                 DraftEditor.ItemForm form, Map<String, String> errors);
     }
@@ -240,6 +242,14 @@ public class TemplatePages {
             return Pages.seeOther("/templates/" + slug + "?notice=updated");
         }, e -> Templates.draft(library.get(slug), library.openDraft(slug), FormErrors.of(e, "draft"), null),
                 ProblemType.INVALID_INPUT, ProblemType.CONFLICT);
+    }
+
+    /** Discarding a draft loses every edit made in it, so the page asks first. */
+    @GET
+    @Path("{slug}/draft/discard")
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateInstance confirmDiscard(@PathParam("slug") String slug) {
+        return Templates.confirmDiscard(library.get(slug), library.openDraft(slug));
     }
 
     @POST

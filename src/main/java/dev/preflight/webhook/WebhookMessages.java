@@ -130,4 +130,7 @@ public interface WebhookMessages {
     /** How pages name what a webhook is told about. */
     @Message
     String webhook_event_label(String key);
+
+    @Message
+    String delete_warning();
 }

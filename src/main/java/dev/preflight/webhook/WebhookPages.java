@@ -46,6 +46,8 @@ public class WebhookPages {
 
         static native TemplateInstance detail(WebhookViews.Subscription webhook, List<WebhookViews.Delivery> deliveries,
                 boolean mayChange);
+
+        static native TemplateInstance confirmDelete(WebhookViews.Subscription webhook);
     }
 
     /** What the form posts: a scope (team or service), the URL, the events, the format. */
@@ -102,6 +104,14 @@ public class WebhookPages {
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") long id) {
         return Templates.detail(webhooks.get(id), webhooks.deliveries(id), webhooks.mayChange(id));
+    }
+
+    /** Removing a webhook cannot be undone (its secret and delivery log go with it), so the page asks first. */
+    @GET
+    @Path("{id}/delete")
+    @RolesAllowed(Roles.ENGINEER)
+    public TemplateInstance confirmDelete(@PathParam("id") long id) {
+        return Templates.confirmDelete(webhooks.toRemove(id));
     }
 
     @POST

@@ -145,6 +145,14 @@ public class Webhooks {
         return view(visible(id));
     }
 
+    /** The subscription, for the page that asks before removing it: refused exactly as its removal would be. */
+    @Transactional
+    public WebhookViews.Subscription toRemove(long id) {
+        Webhook webhook = visible(id);
+        access.requireTeamWrite(teamOf(webhook));
+        return view(webhook);
+    }
+
     @Transactional
     public void delete(long id) {
         Webhook webhook = visible(id);

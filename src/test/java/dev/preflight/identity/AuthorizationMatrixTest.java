@@ -143,7 +143,9 @@ class AuthorizationMatrixTest {
         viewer.get("/catalog/import", 403);
         viewer.post("/settings/webhooks", webhookBody()).then().statusCode(403);
         viewer.post(hook + "/delete", Map.of()).then().statusCode(403);
+        viewer.get(hook + "/delete", 403);
         engineerB.browser().post(hook + "/delete", Map.of()).then().statusCode(404);
+        engineerB.browser().get(hook + "/delete", 404);
         engineerA.browser().get(hook, 200);
         Api.admin().when().get(hook.replace("/settings", "/api/v1")).then().statusCode(200);
     }

@@ -109,6 +109,20 @@ class TemplatePagesTest {
     }
 
     @Test
+    void discarding_a_draft_asks_first_and_only_an_admin_may() {
+        String slug = Fixtures.template(true);
+        Browser admin = Browser.admin();
+        Document draft = admin.get("/templates/" + slug + "/draft", SC_OK);
+        assertThat(draft.select("a[href=/templates/" + slug + "/draft/discard]").text()).isEqualTo("Discard the draft…");
+        Fixtures.user("engineer").browser().get("/templates/" + slug + "/draft/discard", SC_FORBIDDEN);
+        Document asks = admin.get("/templates/" + slug + "/draft/discard", SC_OK);
+        assertThat(Html.text(asks, ".card")).contains("draft version 2", "cannot be undone");
+        admin.get("/templates/" + slug + "/draft", SC_OK);
+        admin.post("/templates/" + slug + "/draft/discard", Map.of()).then().statusCode(SC_SEE_OTHER);
+        Api.admin().when().get("/api/v1/templates/" + slug).then().statusCode(SC_OK);
+    }
+
+    @Test
     void the_draft_editor_adds_edits_moves_and_removes_then_publishes() {
         String slug = Fixtures.template(true);
         Browser admin = Browser.admin();

@@ -261,6 +261,12 @@ class WebhookTest {
                 "https://elsewhere.example/x", "events", "item_changed")));
         assertThat(Html.text(refused, ".notice-bad")).contains("not on a host allowed");
 
+        assertThat(detail.select("a[href=" + link + "/delete]").text()).as("removing asks first")
+                .isEqualTo("Remove this webhook…");
+        Document asks = admin.get(link + "/delete", 200);
+        assertThat(Html.text(asks, ".card")).contains("cannot be undone");
+        assertThat(asks.select("form[action=" + link + "/delete] button").text()).isEqualTo("Remove this webhook");
+        admin.get(link, 200);
         admin.post(link + "/delete", Map.of()).then().statusCode(303);
         admin.get(link, 404);
         problem(Api.admin().when().get(link.replace("/settings", "/api/v1")).then(), 404, "not-found");
