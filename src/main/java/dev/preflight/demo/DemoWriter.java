@@ -27,6 +27,7 @@ import dev.preflight.template.Evidence;
 import dev.preflight.template.Severity;
 import dev.preflight.template.SignOff;
 import dev.preflight.template.TemplateContent;
+import dev.preflight.template.Window;
 
 /**
  * Writes one demo data set on one connection, table by table with COPY. Each launch is drawn from
@@ -432,7 +433,7 @@ final class DemoWriter {
             case IN_REVIEW -> 0.4 + r.nextDouble() * 0.5;
             case NO_GO -> 0.5 + r.nextDouble() * 0.35;
             case CANCELLED -> 0.1 + r.nextDouble() * 0.5;
-            case GO, LAUNCHED -> 1.0;
+            case GO, LAUNCHED, CLOSED -> 1.0;
         };
         boolean complete = plan.state == LaunchState.GO || plan.state == LaunchState.LAUNCHED;
         int position = 0;
@@ -535,7 +536,7 @@ final class DemoWriter {
     private void launches(int count) throws SQLException {
         try (CopyRows rows = new CopyRows(c, "launch", "id, service_id, template_version_id, name, environment, "
                 + "target_date, state, created_by, decision, decided_by, decided_at, decision_rationale, "
-                + "decision_conditions, decision_resolved, created_at, updated_at")) {
+                + "decision_conditions, decision_resolved, launched_at, created_at, updated_at")) {
             for (int k = 0; k < count; k++) {
                 LaunchPlan plan = plan(k);
                 boolean decided = plan.state == LaunchState.GO || plan.state == LaunchState.NO_GO
@@ -556,7 +557,7 @@ final class DemoWriter {
                         decided ? (decision == LaunchState.GO ? "Everything required is resolved; waivers are owned."
                                 : "Two blockers are still open; we review again next week.") : null,
                         decision == LaunchState.GO && k % 3 == 0 ? "Watch the error rate for the first 24 hours." : null,
-                        resolved, plan.created, decided ? plan.decidedAt : plan.reviewAt);
+                        resolved, launchedAt(plan), plan.created, decided ? plan.decidedAt : plan.reviewAt);
             }
         }
     }
@@ -565,8 +566,8 @@ final class DemoWriter {
         try (CopyRows rows = new CopyRows(c, "launch_item", "id, launch_id, key, position, section_key, section_title, "
                 + "title, guidance, severity, sign_off, evidence, recurrence_days, satisfied_by, status, evidence_link, "
                 + "evidence_note, reason, assignee_id, due_date, done_by, done_at, signed_off_by, signed_off_at, "
-                + "waiver_reason, waiver_risk_owner, waiver_control, waiver_expires, waived_by, waived_at, created_at, "
-                + "updated_at, version")) {
+                + "waiver_reason, waiver_risk_owner, waiver_control, waiver_expires, waived_by, waived_at, phase, "
+                + "phase_window, due_at, created_at, updated_at, version")) {
             for (int k = 0; k < count; k++) {
                 LaunchPlan plan = plan(k);
                 for (ItemPlan i : plan.items) {
@@ -583,10 +584,21 @@ final class DemoWriter {
                             waived ? "Head of " + teamNames.get(serviceTeams.get(plan.service)) : null,
                             waived ? "Extra alerting and a manual check in every release." : null,
                             waived ? i.waiverExpires : null, waived ? i.waivedBy : null, waived ? i.waivedAt : null,
-                            plan.created, updated == null ? plan.created : updated, 1 + eventsOf(k, plan, i).size());
+                            i.item.phase(), i.item.window(), dueAt(plan, i.item), plan.created, updated == null ? plan.created : updated, 1 + eventsOf(k, plan, i).size());
                 }
             }
         }
+    }
+
+    /** When a launched demo launch went live: twenty hours after its go. */
+    private static Instant launchedAt(LaunchPlan plan) {
+        return plan.state == LaunchState.LAUNCHED ? plan.decidedAt.plus(Duration.ofHours(20)) : null;
+    }
+
+    private static Instant dueAt(LaunchPlan plan, TemplateContent.Item item) {
+        Duration window = Window.parse(item.window());
+        Instant launched = launchedAt(plan);
+        return window == null || launched == null ? null : launched.plus(window);
     }
 
     private static Instant latest(Instant... values) {
@@ -702,7 +714,7 @@ final class DemoWriter {
                         : "Two blockers are still open; we review again next week.",
                 "{\"decision\": \"" + (go ? "go" : "no_go") + "\"}"));
         if (plan.state == LaunchState.LAUNCHED) {
-            events.add(new Event(null, plan.decidedAt.plus(Duration.ofHours(20)), plan.creator, "engineer",
+            events.add(new Event(null, launchedAt(plan), plan.creator, "engineer",
                     "token:deploy-pipeline", HistoryAction.STATE_CHANGED.key(), "go", "launched", null, null, null, null));
         }
     }

@@ -66,10 +66,10 @@ public class Badges implements ServiceLaunches {
             throw Service.notFound(serviceSlug);
         }
         List<Launch> open = Launch.<Launch>find("service.slug = ?1 and state not in ?2 order by targetDate, id",
-                serviceSlug, List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED)).page(0, 1).list();
+                serviceSlug, LaunchState.REVIEW_OVER).page(0, 1).list();
         List<Launch> candidates = open.isEmpty()
-                ? Launch.<Launch>find("service.slug = ?1 and state = ?2 order by decidedAt desc, id desc", serviceSlug,
-                        LaunchState.LAUNCHED).page(0, 1).list()
+                ? Launch.<Launch>find("service.slug = ?1 and state in ?2 order by decidedAt desc, id desc", serviceSlug,
+                        List.of(LaunchState.LAUNCHED, LaunchState.CLOSED)).page(0, 1).list()
                 : open;
         return launches.summaries(candidates).stream().findFirst();
     }
@@ -78,7 +78,7 @@ public class Badges implements ServiceLaunches {
     static String svg(Optional<LaunchViews.Summary> launch) {
         String value = launch.map(l -> l.progress().percent() + "% · " + l.state().label()).orElse("none");
         String colour = launch.map(l -> switch (l.state()) {
-            case GO, LAUNCHED -> "#1a7f37";
+            case GO, LAUNCHED, CLOSED -> "#1a7f37";
             case NO_GO -> "#cf222e";
             case IN_REVIEW -> "#1d4ed8";
             default -> "#6e7781";

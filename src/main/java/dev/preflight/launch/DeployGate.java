@@ -58,7 +58,7 @@ public class DeployGate {
             }
         }
         boolean go = launch.decision == LaunchState.GO
-                && (launch.state == LaunchState.GO || launch.state == LaunchState.LAUNCHED);
+                && (launch.state == LaunchState.GO || launch.state == LaunchState.LAUNCHED || launch.state == LaunchState.CLOSED);
         if (!go || !blockers.isEmpty()) {
             String why = !go ? "Launch " + id + " has no go decision: it is " + launch.state.label() + "."
                     : "Launch " + id + " had a go, but " + blockers.size()

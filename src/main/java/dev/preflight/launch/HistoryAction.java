@@ -32,7 +32,8 @@ public enum HistoryAction implements Keyed {
     WENT_STALE,
     WAIVER_EXPIRED,
     WAIVER_EXPIRING,
-    OVERDUE;
+    OVERDUE,
+    FELL_DUE;
 
     @Override
     public String toString() {

@@ -65,6 +65,16 @@ public enum ItemAction implements Keyed {
         if (!rights.work()) {
             return forbidden("Only the team's engineers, approvers and admins work on a launch, while it is not over.");
         }
+        if (!rights.state().opens(item.phase())) {
+            boolean early = rights.state().awaits(item.phase());
+            if (!early || (this != ASSIGN && this != COMMENT)) {
+                return invalid("status", early
+                        ? "this item is " + item.phase().label() + ": it is worked on once the launch has gone live; "
+                                + "until then it can be assigned and discussed"
+                        : "the launch is " + rights.state().label() + ": its " + item.phase().label()
+                                + " items no longer change");
+            }
+        }
         boolean needsApprover = item.role() == SignOff.APPROVER;
         boolean signed = item.signedOffBy() != null;
         return switch (this) {

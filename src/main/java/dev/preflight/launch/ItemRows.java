@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.preflight.identity.User;
 import dev.preflight.platform.db.Sql;
 import dev.preflight.template.Evidence;
+import dev.preflight.template.Phase;
 import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;
 import dev.preflight.template.SignOff;
@@ -26,7 +27,7 @@ class ItemRows {
                 i.sign_off, i.evidence, i.recurrence_days, i.satisfied_by, i.status, i.evidence_link,
                 i.evidence_note, i.reason, i.due_date, i.done_by, i.done_at, i.signed_off_by, i.signed_off_at,
                 i.waiver_reason, i.waiver_risk_owner, i.waiver_control, i.waiver_expires, i.waived_by, i.waived_at,
-                i.created_at, i.updated_at, i.version, u.username AS assignee, u.display_name AS assignee_name
+                i.phase, i.phase_window, i.due_at, i.left_out, i.created_at, i.updated_at, i.version, u.username AS assignee, u.display_name AS assignee_name
             FROM launch_item i LEFT JOIN app_user u ON u.id = i.assignee_id
             WHERE i.launch_id = ? AND i.removed_at IS NULL ORDER BY i.position""";
 
@@ -73,6 +74,10 @@ class ItemRows {
         item.waiverExpires = Sql.date(r, "waiver_expires");
         item.waivedBy = r.getString("waived_by");
         item.waivedAt = Sql.instant(r, "waived_at");
+        item.phase = Phase.valueOf(r.getString("phase"));
+        item.phaseWindow = r.getString("phase_window");
+        item.dueAt = Sql.instant(r, "due_at");
+        item.leftOut = r.getBoolean("left_out");
         item.createdAt = Sql.instant(r, "created_at");
         item.updatedAt = Sql.instant(r, "updated_at");
         item.version = r.getLong("version");

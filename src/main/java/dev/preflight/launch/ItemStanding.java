@@ -12,22 +12,27 @@ import dev.preflight.template.SignOff;
  * what {@link LaunchSummaries} adds up for the board. One place decides it, so the board and the
  * launch page always agree.
  *
- * @param required       a blocker or major item
+ * @param required       a blocker or major item before go-live (items of later phases never count)
  * @param resolved       done (signed off where needed, not stale), not applicable, or validly waived
  * @param openBlocker    a blocker that is not resolved: it refuses a go
  * @param missingSignOff a required item needing an approver that is not resolved: it refuses a go
- * @param overdue        not resolved and past its due date
+ * @param overdue        not resolved and past its due date or, after launch, its due time
  */
 record ItemStanding(ItemCondition condition, boolean required, boolean resolved, boolean openBlocker,
         boolean missingSignOff, boolean overdue) {
 
     static ItemStanding of(LaunchItem item, Instant now, LocalDate today) {
         ItemCondition condition = ItemCondition.of(item, now, today);
-        boolean required = item.severity.required();
+        boolean gated = item.phase.gated();
+        boolean required = gated && item.severity.required();
         boolean resolved = condition.resolved();
-        return new ItemStanding(condition, required, resolved, !resolved && item.severity == Severity.BLOCKER,
-                !resolved && required && item.signOff == SignOff.APPROVER,
-                !resolved && item.dueDate != null && item.dueDate.isBefore(today));
+        return new ItemStanding(condition, required, resolved, gated && !resolved && item.severity == Severity.BLOCKER,
+                !resolved && required && item.signOff == SignOff.APPROVER, !resolved && overdue(item, now, today));
+    }
+
+    /** Past its due date, or past the due time an after-launch item took from the launch moment. */
+    static boolean overdue(LaunchItem item, Instant now, LocalDate today) {
+        return item.dueDate != null && item.dueDate.isBefore(today) || item.dueAt != null && item.dueAt.isBefore(now);
     }
 
     boolean awaitingSignOff() {
@@ -64,6 +69,7 @@ record ItemStanding(ItemCondition condition, boolean required, boolean resolved,
         if (item.dueDate != null) {
             next = earliest(next, dayAfter(item.dueDate, zone), now);
         }
+        next = earliest(next, item.dueAt, now);
         if (item.satisfiedBy != null && item.linked != null) {
             next = earliest(next, item.linked.changesAt(), now);
         }

@@ -45,9 +45,11 @@ public class ItemWorkflow {
     private final AuditLog audit;
     private final LinkedEvidence linked;
     private final LaunchSummaries summaries;
+    private final LaunchWorkflow launches;
 
     public ItemWorkflow(InputValidator validator, Access access, LaunchRights.Rules rules, AuditLog audit,
-            LinkedEvidence linked, LaunchSummaries summaries) {
+            LinkedEvidence linked, LaunchSummaries summaries, LaunchWorkflow launches) {
+        this.launches = launches;
         this.rules = rules;
         this.validator = validator;
         this.access = access;
@@ -80,6 +82,7 @@ public class ItemWorkflow {
         ItemStanding before = ItemStanding.of(item, now, today);
         if (apply(launch, item, target, caller, rights, now, today)) {
             summaries.changed(launch, item, before, ItemStanding.of(item, now, today), now);
+            launches.closeWhenAfterLaunchResolved(launch, caller, now);
         }
         return LaunchViews.Item.of(item, now, today);
     }
@@ -127,6 +130,7 @@ public class ItemWorkflow {
         }
         if (changed > 0) {
             summaries.rebuild(launch, now);
+            launches.closeWhenAfterLaunchResolved(launch, caller, now);
         }
         List<LaunchViews.Item> views = new ArrayList<>();
         targets.keySet().forEach(i -> views.add(LaunchViews.Item.of(i, now, today)));

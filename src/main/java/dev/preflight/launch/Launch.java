@@ -65,6 +65,13 @@ public class Launch extends BaseEntity {
     @Column(name = "decision_conditions")
     public String decisionConditions;
 
+    /** When the launch went live: after-launch items are due counted from here. */
+    @Column(name = "launched_at")
+    public Instant launchedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     /** Keys of the required items resolved when go was decided; the gate closes when one reopens. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "decision_resolved")

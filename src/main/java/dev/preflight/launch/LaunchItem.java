@@ -22,6 +22,7 @@ import io.quarkus.panache.common.Sort;
 import dev.preflight.identity.User;
 import dev.preflight.platform.db.BaseEntity;
 import dev.preflight.template.Evidence;
+import dev.preflight.template.Phase;
 import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;
 import dev.preflight.template.SignOff;
@@ -34,6 +35,9 @@ import dev.preflight.template.TemplateContent;
 @Entity
 @Table(name = "launch_item")
 public class LaunchItem extends BaseEntity {
+
+    /** Starts the reason of an item its condition left out. */
+    static final String LEFT_OUT = "Not applicable: ";
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "launch_id", nullable = false)
@@ -71,6 +75,22 @@ public class LaunchItem extends BaseEntity {
 
     @Column(name = "recurrence_days")
     public Integer recurrenceDays;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Phase phase = Phase.BEFORE_GO_LIVE;
+
+    /** An after-launch item's window after go-live (ISO 8601, P7D); null for other phases. */
+    @Column(name = "phase_window")
+    public String phaseWindow;
+
+    /** When an after-launch item is due: set when the launch goes live. */
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    /** Marked not applicable because the service's traits do not meet the template's condition. */
+    @Column(name = "left_out", nullable = false)
+    public boolean leftOut;
 
     /** The recovery data that satisfies the item instead of a manual tick; null for a manual item. */
     @Enumerated(EnumType.STRING)
@@ -148,6 +168,21 @@ public class LaunchItem extends BaseEntity {
         evidence = source.evidence();
         recurrenceDays = source.recurrenceDays();
         satisfiedBy = source.satisfiedBy();
+        phase = source.phase();
+        phaseWindow = source.window();
+    }
+
+    /** Leaves the item out (not applicable, with the reason) or brings it back, as its condition says. */
+    void applyCondition(Optional<String> leftOutBecause) {
+        if (leftOutBecause.isPresent()) {
+            status = ItemStatus.NOT_APPLICABLE;
+            reason = LEFT_OUT + leftOutBecause.get();
+            leftOut = true;
+        } else if (leftOut) {
+            status = ItemStatus.OPEN;
+            reason = null;
+            leftOut = false;
+        }
     }
 
     /** Forgets everything recorded: an item an upgrade brings back starts open, as a new one. */
@@ -168,6 +203,8 @@ public class LaunchItem extends BaseEntity {
         waiverExpires = null;
         waivedBy = null;
         waivedAt = null;
+        dueAt = null;
+        leftOut = false;
     }
 
     /** Whether the item is on the launch's checklist (an upgrade may have dropped it). */

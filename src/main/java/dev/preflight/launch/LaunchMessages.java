@@ -86,7 +86,7 @@ public interface LaunchMessages {
     String launch_counted(String kind, int count);
 
     @Message
-    String launch_cancel_reason();
+    String launch_cancel_reason(boolean closing);
 
     @Message
     String launch_move_comment();
@@ -523,4 +523,20 @@ public interface LaunchMessages {
 
     @Message
     String launch_pick_group(String kind);
+
+    @Message
+    String launch_due_by();
+
+    /** "after launch: 2 of 6 resolved" */
+    @Message
+    String launch_phase_progress(String phase, int resolved, int items);
+
+    @Message
+    String launch_phase_holds(int count);
+
+    @Message
+    String launch_phase_later();
+
+    @Message
+    String launch_phase_overdue(int count);
 }

@@ -106,7 +106,8 @@ public class LaunchPages {
     }
 
     /** Everything an item on the launch page shows: the key its rendering is kept under. */
-    private record ItemRowKey(long launch, LaunchViews.Item item, boolean work, boolean approve, boolean picking) {
+    private record ItemRowKey(long launch, LaunchViews.Item item, LaunchState state, boolean work, boolean approve,
+            boolean picking) {
     }
 
     /** Everything the launch page shows below the menu, when nothing was refused. */
@@ -236,13 +237,13 @@ public class LaunchPages {
         }, ProblemType.INVALID_INPUT, ProblemType.CONFLICT, ProblemType.STALE_VERSION);
     }
 
-    /** A move that cannot be undone (mark launched, cancel) asks first, and for a cancellation its reason. */
+    /** A move that cannot be undone (mark launched, close, cancel) asks first, and for closing or cancelling its reason. */
     @GET
     @Path("{id}/state")
     @RolesAllowed(Roles.ENGINEER)
     public TemplateInstance confirmTransition(@PathParam("id") long id, @QueryParam("to") String to) {
-        LaunchState state = Keyed.byKey(LaunchState.class, to == null ? "" : to).filter(LaunchState::isFinal)
-                .orElseThrow(() -> ProblemException.invalid("to", "must be launched or cancelled"));
+        LaunchState state = Keyed.byKey(LaunchState.class, to == null ? "" : to).filter(LaunchState::reviewOver)
+                .orElseThrow(() -> ProblemException.invalid("to", "must be launched, closed or cancelled"));
         LaunchWorkflow.Shown shown = launches.shown(id);
         return Templates.move(shown.launch(), shown.rights(), state, FormErrors.none(), null);
     }
@@ -259,7 +260,7 @@ public class LaunchPages {
             return Pages.seeOther("/launches/" + id + "?notice=updated");
         }, e -> {
             LaunchWorkflow.Shown shown = launches.shown(id);
-            if (state != null && state.isFinal()) {
+            if (state != null && state.reviewOver()) {
                 return Templates.move(shown.launch(), shown.rights(), state, FormErrors.of(e, "comment"), comment);
             }
             return detailPage(shown.launch(), shown.rights(), PageState.of(null, null, null, null),
@@ -416,8 +417,8 @@ public class LaunchPages {
             List<LaunchViews.Item> shown = all.stream().filter(i -> state.filter().shows(i, rights.username())).toList();
             boolean deferred = !opened && !collapsed && rendered > 0 && rendered + shown.size() > ROWS_AT_ONCE;
             List<RawString> rows = collapsed || deferred ? List.of() : shown.stream()
-                    .map(i -> fragments.get(new ItemRowKey(launch.id(), i, rights.work(), rights.approve(),
-                            state.picking()), () -> LaunchItemPages.Templates.itemRow(launch, i, rights,
+                    .map(i -> fragments.get(new ItemRowKey(launch.id(), i, rights.state(), rights.work(),
+                            rights.approve(), state.picking()), () -> LaunchItemPages.Templates.itemRow(launch, i, rights,
                                     new ItemForm(), state.picking())))
                     .toList();
             rendered += rows.size();

@@ -16,6 +16,7 @@ import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.Actor;
 import dev.preflight.platform.db.Exclusive;
 import dev.preflight.platform.db.Sql;
+import dev.preflight.template.Phase;
 
 /**
  * What time alone does to launches, recorded as the system's doing, like a person's change: a
@@ -31,14 +32,14 @@ public class LaunchReminders {
     static final int EXPIRING_DAYS = 7;
     private static final String WORK = "launch-reminders";
     private static final int BATCH = 500;
-    private static final List<LaunchState> OVER = List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED);
+    private static final List<LaunchState> OVER = LaunchState.REVIEW_OVER;
 
     /** A fact about a launch its subscribers hear of: {@code kind} is launch_overdue or waiver_expiring. */
     public record Reminder(String kind, long launchId, long serviceId, Map<String, Object> payload) {
     }
 
-    /** What one check recorded. */
-    public record Counts(int stale, int waiversEnded, int waiversEnding, int overdue) {
+    /** What one check recorded; {@code due} counts after-launch items past their due time. */
+    public record Counts(int stale, int waiversEnded, int waiversEnding, int overdue, int due) {
     }
 
     private final Exclusive exclusive;
@@ -65,17 +66,37 @@ public class LaunchReminders {
         LocalDate today = LocalDate.now();
         List<Long> staleIds = sql.inTransaction(c -> Sql.list(c, """
                 SELECT i.id FROM launch_item i JOIN launch l ON l.id = i.launch_id
-                WHERE l.state NOT IN ('LAUNCHED', 'CANCELLED') AND i.removed_at IS NULL AND i.status = 'DONE'
+                WHERE (l.state NOT IN ('LAUNCHED', 'CLOSED', 'CANCELLED')
+                        OR i.phase = 'ONGOING' AND l.state IN ('LAUNCHED', 'CLOSED'))
+                    AND i.removed_at IS NULL AND i.status = 'DONE'
                     AND i.recurrence_days IS NOT NULL AND i.satisfied_by IS NULL
                     AND i.done_at + make_interval(days => i.recurrence_days) < ?
                     AND NOT EXISTS (SELECT 1 FROM launch_event e WHERE e.item_id = i.id AND e.action = ?
                         AND e.occurred_at >= i.done_at)
                 ORDER BY i.id LIMIT ?""", r -> r.getLong(1), now, HistoryAction.WENT_STALE.key(), BATCH));
-        List<LaunchItem> stale = staleIds.isEmpty() ? List.of()
-                : LaunchItem.<LaunchItem>list("from LaunchItem i join fetch i.launch where i.id in ?1", staleIds);
+        List<LaunchItem> stale = staleIds.isEmpty() ? List.of() : LaunchItem.<LaunchItem>list(
+                "from LaunchItem i join fetch i.launch l join fetch l.service where i.id in ?1", staleIds);
         for (LaunchItem item : stale) {
             record(item, HistoryAction.WENT_STALE, Map.of("doneAt", item.doneAt.toString(), "recurrenceDays", item.recurrenceDays),
                     now);
+            if (item.phase == Phase.ONGOING) {
+                remindDue(item, "The ongoing duty '" + item.title + "' of " + item.launch.service.name
+                        + " is due again: it was last done on " + item.doneAt + " and repeats every "
+                        + item.recurrenceDays + " days.");
+            }
+        }
+        List<Long> dueIds = sql.inTransaction(c -> Sql.list(c, """
+                SELECT i.id FROM launch_item i JOIN launch l ON l.id = i.launch_id
+                WHERE l.state = 'LAUNCHED' AND i.phase = 'AFTER_LAUNCH' AND i.removed_at IS NULL AND i.due_at < ?
+                    AND i.status IN ('OPEN', 'BLOCKED')
+                    AND NOT EXISTS (SELECT 1 FROM launch_event e WHERE e.item_id = i.id AND e.action = ?)
+                ORDER BY i.id LIMIT ?""", r -> r.getLong(1), now, HistoryAction.FELL_DUE.key(), BATCH));
+        List<LaunchItem> due = dueIds.isEmpty() ? List.of() : LaunchItem.<LaunchItem>list(
+                "from LaunchItem i join fetch i.launch l join fetch l.service where i.id in ?1", dueIds);
+        for (LaunchItem item : due) {
+            record(item, HistoryAction.FELL_DUE, Map.of("dueAt", item.dueAt.toString()), now);
+            remindDue(item, "The after-launch item '" + item.title + "' of " + item.launch.name + " ("
+                    + item.launch.service.name + ") was due by " + item.dueAt + " and is still open.");
         }
         List<LaunchItem> ended = LaunchItem.<LaunchItem>find("""
                 select i from LaunchItem i join fetch i.launch l where l.state not in ?1 and i.removedAt is null
@@ -113,7 +134,13 @@ public class LaunchReminders {
                     + " (" + launch.service.name + ") passed its target date " + launch.targetDate + " and is still "
                     + launch.state.label() + ".", null)));
         }
-        return new Counts(stale.size(), ended.size(), ending.size(), overdue.size());
+        return new Counts(stale.size(), ended.size(), ending.size(), overdue.size(), due.size());
+    }
+
+    private void remindDue(LaunchItem item, String summary) {
+        reminders.fire(new Reminder("item_due", item.launch.id, item.launch.service.id, payload(item.launch, summary,
+                Map.of("key", item.key, "title", item.title, "phase", item.phase.key(),
+                        "link", "/launches/" + item.launch.id + "/items/" + item.key))));
     }
 
     private void record(LaunchItem item, HistoryAction action, Map<String, Object> details, Instant now) {

@@ -8,10 +8,11 @@ import dev.preflight.identity.Access;
 import dev.preflight.identity.CurrentCaller;
 
 /**
- * What the caller may do on one launch: work on its items and state (the team's engineers,
- * approvers and admins, while the launch is not over) and approve (sign off, waive, decide).
+ * What the caller may do on one launch in its state: work on its items and state (the team's
+ * engineers, approvers and admins, while the launch is not cancelled; which items, its state's
+ * phases say) and approve (sign off, waive, decide, close).
  */
-public record LaunchRights(boolean work, boolean approve, String username) {
+public record LaunchRights(LaunchState state, boolean work, boolean approve, String username) {
 
     /**
      * Why the caller may not move a launch from one state to another; empty when they may. Cancelling
@@ -24,6 +25,9 @@ public record LaunchRights(boolean work, boolean approve, String username) {
         }
         if (to == LaunchState.CANCELLED && from != LaunchState.PREPARING && !approve) {
             return Optional.of("Only approvers and admins cancel a launch once it has gone to review.");
+        }
+        if (to == LaunchState.CLOSED && !approve) {
+            return Optional.of("Only approvers and admins close a launch before its after-launch items are resolved.");
         }
         return Optional.empty();
     }
@@ -46,8 +50,9 @@ public record LaunchRights(boolean work, boolean approve, String username) {
         }
 
         LaunchRights of(LaunchState state, long teamId) {
-            boolean work = !state.isFinal() && access.mayWorkOnLaunches(teamId);
-            return new LaunchRights(work, work && access.mayApprove(), caller.find().map(c -> c.username()).orElse(""));
+            boolean work = state != LaunchState.CANCELLED && access.mayWorkOnLaunches(teamId);
+            return new LaunchRights(state, work, work && access.mayApprove(),
+                    caller.find().map(c -> c.username()).orElse(""));
         }
 
         LaunchRights of(Launch launch) {

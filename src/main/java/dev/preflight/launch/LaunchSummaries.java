@@ -126,7 +126,7 @@ public class LaunchSummaries {
                         computed_at = EXCLUDED.computed_at
                     """, launch.id, launch.service.id, launch.service.team.id, launch.service.tier,
                     launch.templateVersion.template.id, launch.state,
-                    !launch.state.isFinal(), launch.targetDate, t.items(), t.required(), t.resolved(), t.openBlockers(),
+                    !launch.state.reviewOver(), launch.targetDate, t.items(), t.required(), t.resolved(), t.openBlockers(),
                     t.missingSignOffs(), t.awaitingSignOff(), t.stale(), t.overdue(), t.waivers(),
                     tally.validUntil, now);
             Sql.update(c, "DELETE FROM launch_section_summary WHERE launch_id = ?", launch.id);
@@ -186,7 +186,7 @@ public class LaunchSummaries {
     void recoveryDataChanged(long serviceId, Instant now) {
         List<Launch> launches = Launch.list("select distinct i.launch from LaunchItem i where i.launch.service.id = ?1 "
                 + "and i.satisfiedBy is not null and i.removedAt is null and i.launch.state not in ?2", serviceId,
-                List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED));
+                LaunchState.REVIEW_OVER);
         launches.forEach(l -> rebuild(l, now));
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.preflight.platform.api.Versioned;
 import dev.preflight.template.Evidence;
+import dev.preflight.template.Phase;
 import dev.preflight.template.SatisfiedBy;
 import dev.preflight.template.Severity;
 import dev.preflight.template.SignOff;
@@ -55,7 +56,7 @@ public final class LaunchViews {
     public record Detail(long id, String name, String service, String serviceName, String team, int tier,
             String template, String templateName, int templateVersion, int latestTemplateVersion, String environment,
             LocalDate targetDate, long daysLeft, LaunchState state, List<LaunchState> next, String createdBy,
-            Instant createdAt, Decision decision, Readiness readiness, List<Item> items, long version) implements Versioned {
+            Instant createdAt, Instant launchedAt, Instant closedAt, Decision decision, Readiness readiness, List<Item> items, long version) implements Versioned {
 
         /** Days past the target date (for pages; negative while the date is ahead). */
         public long daysLate() {
@@ -86,6 +87,8 @@ public final class LaunchViews {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String key, String section, String sectionTitle, String title, String guidance,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Phase.Default.class) Phase phase,
+            String window, Instant dueAt, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean leftOut,
             Severity severity, SignOff role, Evidence evidence, Integer recurrenceDays, ItemStatus status,
             ItemCondition condition, boolean resolved, SatisfiedBy satisfiedBy, String linkedState, String linkedPage,
             String evidenceLink, String evidenceNote, String reason,
@@ -93,20 +96,26 @@ public final class LaunchViews {
             Instant staleAt, String signedOffBy, Instant signedOffAt, Waiver waiver, Instant updatedAt,
             long version) implements Versioned {
 
+        /** When the item is done, for pages: "after launch, within 24 hours"; empty before go-live. */
+        public String phaseText() {
+            return phase == Phase.BEFORE_GO_LIVE ? "" : phase.describe(window);
+        }
+
         public static Item of(LaunchItem item, Instant now, LocalDate today) {
             ItemCondition condition = ItemCondition.of(item, now, today);
             Waiver waiver = item.status == ItemStatus.WAIVED
                     ? new Waiver(item.waiverReason, item.waiverRiskOwner, item.waiverControl, item.waiverExpires,
                             item.waivedBy, item.waivedAt)
                     : null;
-            return new Item(item.key, item.sectionKey, item.sectionTitle, item.title, item.guidance, item.severity,
+            return new Item(item.key, item.sectionKey, item.sectionTitle, item.title, item.guidance, item.phase,
+                    item.phaseWindow, item.dueAt, item.leftOut, item.severity,
                     item.signOff, item.evidence, item.recurrenceDays, item.status, condition, condition.resolved(),
                     item.satisfiedBy, item.linked == null ? null : item.linked.why(),
                     item.linked == null ? null : item.linked.link(),
                     item.evidenceLink, item.evidenceNote, item.reason,
                     item.assignee == null ? null : item.assignee.username,
                     item.assignee == null ? null : item.assignee.displayName, item.dueDate,
-                    item.dueDate != null && item.dueDate.isBefore(today) && !condition.resolved(), item.doneBy,
+                    !condition.resolved() && ItemStanding.overdue(item, now, today), item.doneBy,
                     item.doneAt, ItemCondition.staleAt(item), item.signedOffBy, item.signedOffAt, waiver,
                     item.updatedAt, item.version);
         }
@@ -143,8 +152,11 @@ public final class LaunchViews {
         }
     }
 
-    /** An item an upgrade adds, drops or rewords; {@code status} is what it has recorded now (null for new ones). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UpgradeItem(String key, String title, String section, ItemStatus status) {
+    /**
+     * An item an upgrade adds, drops or rewords; {@code status} is what it has recorded now (null for
+     * new ones), {@code when} how its phase or condition changes.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record UpgradeItem(String key, String title, String section, ItemStatus status, String when) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.launch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,9 +29,12 @@ import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Role;
 import dev.preflight.platform.text.Text;
 import dev.preflight.service.Service;
+import dev.preflight.service.ServiceTraits;
+import dev.preflight.template.Phase;
 import dev.preflight.template.Template;
 import dev.preflight.template.TemplateContent;
 import dev.preflight.template.TemplateVersion;
+import dev.preflight.template.Window;
 
 /**
  * Opens launches, moves them through their states and records go / no-go decisions. Item changes
@@ -213,11 +217,13 @@ public class LaunchWorkflow {
         launch.createdBy = caller.username();
         launch.persist();
         int position = 0;
+        ServiceTraits traits = ServiceTraits.of(service);
         for (Map.Entry<TemplateContent.Section, TemplateContent.Item> entry : applicable) {
             LaunchItem item = new LaunchItem();
             item.launch = launch;
             item.key = entry.getValue().key();
             item.copyFrom(entry.getKey(), entry.getValue(), position++);
+            item.applyCondition(leftOutBecause(entry.getValue(), traits));
             item.persist();
         }
         Launch.flush();
@@ -257,21 +263,77 @@ public class LaunchWorkflow {
         if (to.needsReason() && Text.blankToNull(input.comment()) == null) {
             throw ProblemException.invalid("comment", "is required when cancelling: say why the launch is cancelled");
         }
+        Instant now = Instant.now();
         if (to == LaunchState.LAUNCHED) {
             gate.requireOpen(launch);
+            requireGoLiveChecks(launch, now);
         }
         LaunchViews.Summary before = summaryOf(launch);
         LaunchState from = launch.state;
         launch.state = to;
+        if (to == LaunchState.LAUNCHED) {
+            launch.launchedAt = now;
+            for (LaunchItem item : LaunchItem.lockedOf(launch)) {
+                Duration window = Window.parse(item.phaseWindow);
+                if (item.phase == Phase.AFTER_LAUNCH && window != null) {
+                    item.dueAt = now.plus(window);
+                }
+            }
+        }
+        if (to == LaunchState.CLOSED) {
+            launch.closedAt = now;
+        }
         if (from == LaunchState.NO_GO && to == LaunchState.IN_REVIEW) {
             launch.decision = null;
             launch.decisionResolved = null;
         }
         Launch.flush();
         new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(from, to).comment(Text.blankToNull(input.comment()))
-                .append(caller, Instant.now());
+                .append(caller, now);
         audit.record("launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
         return detail(launch);
+    }
+
+    /** Refuses going live while a blocker of the go-live day's checks is open. */
+    private void requireGoLiveChecks(Launch launch, Instant now) {
+        List<LaunchItem> items = LaunchItem.of(launch);
+        linked.attach(launch.service, items);
+        Readiness.of(items, now, LocalDate.now()).phase(Phase.AT_GO_LIVE).map(Readiness.PhaseProgress::openBlockers)
+                .filter(open -> !open.isEmpty()).ifPresent(open -> {
+                    throw new ProblemException(ProblemType.NOT_READY, "Going live refused: " + open.size()
+                            + (open.size() == 1 ? " check" : " checks") + " of the go-live day "
+                            + (open.size() == 1 ? "is" : "are") + " open ("
+                            + open.stream().map(c -> c.key() + ": " + c.why()).collect(Collectors.joining("; ")) + ").")
+                            .with("blockers", open);
+                });
+    }
+
+    /**
+     * Closes a launched launch once every one of its after-launch items is resolved (called after an
+     * item change); a launch with no after-launch items stays launched until an approver closes it.
+     */
+    void closeWhenAfterLaunchResolved(Launch launch, Caller caller, Instant now) {
+        if (launch.state != LaunchState.LAUNCHED) {
+            return;
+        }
+        List<LaunchItem> items = LaunchItem.of(launch);
+        linked.attach(launch.service, items);
+        Optional<Readiness.PhaseProgress> after = Readiness.of(items, now, LocalDate.now()).phase(Phase.AFTER_LAUNCH);
+        if (after.isEmpty() || !after.get().complete()) {
+            return;
+        }
+        LaunchViews.Summary before = summaryOf(launch);
+        launch.state = LaunchState.CLOSED;
+        launch.closedAt = now;
+        Launch.flush();
+        new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(LaunchState.LAUNCHED, LaunchState.CLOSED)
+                .comment("Every after-launch item is resolved.").append(caller, now);
+        audit.record("launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+    }
+
+    /** Why the item does not apply to a service with these traits; empty when it does. */
+    static Optional<String> leftOutBecause(TemplateContent.Item item, ServiceTraits traits) {
+        return item.appliesWhen() == null ? Optional.empty() : item.appliesWhen().leftOutBecause(traits);
     }
 
     /** Records an approver's go or no-go; a go is refused while a blocker is open or a sign-off is missing. */
@@ -361,7 +423,8 @@ public class LaunchWorkflow {
                 launch.service.team.slug, launch.service.tier, launch.templateVersion.template.slug,
                 launch.templateVersion.template.name, launch.templateVersion.number, latest, launch.environment,
                 launch.targetDate, java.time.temporal.ChronoUnit.DAYS.between(today, launch.targetDate), launch.state,
-                launch.state.next().stream().sorted().toList(), launch.createdBy, launch.createdAt,
+                launch.state.next().stream().sorted().toList(), launch.createdBy, launch.createdAt, launch.launchedAt,
+                launch.closedAt,
                 LaunchViews.Decision.of(launch), Readiness.of(items, now, today),
                 items.stream().map(i -> LaunchViews.Item.of(i, now, today)).toList(), launch.version);
     }
@@ -375,7 +438,7 @@ public class LaunchWorkflow {
         Launch launch = Launch.<Launch>find("from Launch l join fetch l.service s join fetch s.team where l.id = ?1", id)
                 .withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("There is no launch " + id + "."));
-        if (launch.state.isFinal()) {
+        if (launch.state == LaunchState.CANCELLED) {
             throw ProblemException.conflict("Launch " + id + " is " + launch.state.label()
                     + ": its items no longer change.");
         }

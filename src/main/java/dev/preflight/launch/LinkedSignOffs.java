@@ -33,7 +33,7 @@ class LinkedSignOffs {
     void reset(@Observes RecoveryDataChanged change) {
         List<LaunchItem> signed = LaunchItem.list("launch.service.id = ?1 and satisfiedBy = ?2 and signedOffAt is not null "
                 + "and removedAt is null and launch.state not in ?3", change.serviceId(), change.what(),
-                List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED));
+                LaunchState.REVIEW_OVER);
         Instant now = Instant.now();
         for (LaunchItem item : signed) {
             String by = item.signedOffBy;

@@ -13,11 +13,14 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Parameters;
+
 import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
 import dev.preflight.identity.CurrentCaller;
 import dev.preflight.platform.db.Sql;
 import dev.preflight.service.Service;
+import dev.preflight.template.Phase;
 import dev.preflight.template.SignOff;
 
 /**
@@ -30,11 +33,14 @@ public class MyWork {
 
     static final int DUE_SOON_DAYS = 14;
     private static final int LIMIT = 200;
-    private static final List<LaunchState> OVER = List.of(LaunchState.LAUNCHED, LaunchState.CANCELLED);
+    /** Items of launches past their review still count when their phase is open: after launch, ongoing duties. */
+    private static final String STILL_OPEN = """
+            (l.state not in :over or (i.phase = :afterLaunch and l.state = :launched)
+            or (i.phase = :ongoing and l.state in :live))""";
 
     /** One item of someone's work. */
     public record Item(long launch, String launchName, String service, String serviceName, String key, String title,
-            ItemCondition condition, LocalDate dueDate, boolean overdue, LocalDate targetDate) {
+            ItemCondition condition, LocalDate dueDate, Instant dueAt, boolean overdue, LocalDate targetDate) {
     }
 
     /** One launch of their teams due soon. */
@@ -75,22 +81,22 @@ public class MyWork {
     public Work of(long userId, boolean approver, Set<Long> teamIds) {
         Instant now = Instant.now();
         LocalDate today = LocalDate.now();
-        List<LaunchItem> assigned = LaunchItem.<LaunchItem>find("""
-                from LaunchItem i join fetch i.launch l join fetch l.service where i.assignee.id = ?1
-                and i.removedAt is null and l.state not in ?2 order by l.targetDate, i.position""", userId, OVER)
-                .range(0, LIMIT - 1).list();
-        List<LaunchItem> signing = approver ? LaunchItem.<LaunchItem>find("""
-                from LaunchItem i join fetch i.launch l join fetch l.service s where i.signOff = ?1
-                and i.signedOffAt is null and i.removedAt is null and l.state not in ?2 and (i.status = ?3
-                or (i.satisfiedBy is not null and i.status = ?4)) and (?5 = true or s.team.id in ?6)
-                order by l.targetDate, i.position""", SignOff.APPROVER, OVER, ItemStatus.DONE, ItemStatus.OPEN,
-                teamIds.isEmpty(), teamIds.isEmpty() ? Set.of(-1L) : teamIds).range(0, LIMIT - 1).list() : List.of();
+        List<LaunchItem> assigned = LaunchItem.<LaunchItem>find("from LaunchItem i join fetch i.launch l join fetch "
+                + "l.service where i.assignee.id = :user and i.removedAt is null and " + STILL_OPEN
+                + " order by l.targetDate, i.position", phases().and("user", userId)).range(0, LIMIT - 1).list();
+        List<LaunchItem> signing = approver ? LaunchItem.<LaunchItem>find("from LaunchItem i join fetch i.launch l "
+                + "join fetch l.service s where i.signOff = :approver and i.signedOffAt is null and i.removedAt is null "
+                + "and " + STILL_OPEN + " and (i.status = :done or (i.satisfiedBy is not null and i.status = :open)) "
+                + "and (:anyTeam = true or s.team.id in :teams) order by l.targetDate, i.position",
+                phases().and("approver", SignOff.APPROVER).and("done", ItemStatus.DONE).and("open", ItemStatus.OPEN)
+                        .and("anyTeam", teamIds.isEmpty()).and("teams", teamIds.isEmpty() ? Set.of(-1L) : teamIds))
+                .range(0, LIMIT - 1).list() : List.of();
         attach(assigned, signing);
         List<Item> mine = new ArrayList<>();
         for (LaunchItem item : assigned) {
             ItemCondition condition = ItemCondition.of(item, now, today);
             if (!condition.resolved()) {
-                mine.add(item(item, condition, today));
+                mine.add(item(item, condition, now, today));
             }
         }
         mine.sort(Comparator.comparing((Item i) -> !i.overdue()).thenComparing(Item::targetDate));
@@ -98,7 +104,7 @@ public class MyWork {
         for (LaunchItem item : signing) {
             ItemCondition condition = ItemCondition.of(item, now, today);
             if (condition == ItemCondition.AWAITING_SIGN_OFF) {
-                toSign.add(item(item, condition, today));
+                toSign.add(item(item, condition, now, today));
             }
         }
         Long[] teams = teamIds.toArray(Long[]::new);
@@ -116,6 +122,12 @@ public class MyWork {
         return new Work(List.copyOf(mine), approver, List.copyOf(toSign), due);
     }
 
+    private static Parameters phases() {
+        return Parameters.with("over", LaunchState.REVIEW_OVER).and("afterLaunch", Phase.AFTER_LAUNCH)
+                .and("launched", LaunchState.LAUNCHED).and("ongoing", Phase.ONGOING)
+                .and("live", List.of(LaunchState.LAUNCHED, LaunchState.CLOSED));
+    }
+
     /** Attaches each service's recovery data once to the items that follow it. */
     private void attach(List<LaunchItem> first, List<LaunchItem> second) {
         Map<Service, List<LaunchItem>> byService = new LinkedHashMap<>();
@@ -127,9 +139,9 @@ public class MyWork {
         byService.forEach(linked::attach);
     }
 
-    private static Item item(LaunchItem item, ItemCondition condition, LocalDate today) {
+    private static Item item(LaunchItem item, ItemCondition condition, Instant now, LocalDate today) {
         return new Item(item.launch.id, item.launch.name, item.launch.service.slug, item.launch.service.name, item.key,
-                item.title, condition, item.dueDate, item.dueDate != null && item.dueDate.isBefore(today),
+                item.title, condition, item.dueDate, item.dueAt, ItemStanding.overdue(item, now, today),
                 item.launch.targetDate);
     }
 }

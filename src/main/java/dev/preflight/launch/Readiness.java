@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import dev.preflight.template.Phase;
+import dev.preflight.template.Severity;
 
 /**
  * How ready a launch is, computed from its items and never typed in: the share of required
@@ -24,10 +29,28 @@ import java.util.Set;
  * @param overdue         unresolved items past their due date
  * @param waivers         waivers in force, with their owners and expiry
  * @param counts          items per condition (every condition's key, in order)
+ * @param phases          how far the items of each later phase (go-live day, after launch, ongoing) are, in order
  */
 public record Readiness(int required, int resolved, int percent, List<SectionProgress> sections,
         List<Concern> openBlockers, List<Concern> missingSignOffs, List<Concern> awaitingSignOff, List<Concern> stale,
-        List<Concern> overdue, List<WaiverInForce> waivers, Map<String, Integer> counts) {
+        List<Concern> overdue, List<WaiverInForce> waivers, Map<String, Integer> counts, List<PhaseProgress> phases) {
+
+    /**
+     * The items of one phase after the review: how many, how many resolved, the open blockers (on
+     * go-live day they hold back marking the launch launched), how many are overdue and the next due time.
+     */
+    public record PhaseProgress(Phase phase, int items, int resolved, List<Concern> openBlockers, int overdue,
+            Instant nextDue) {
+
+        public boolean complete() {
+            return resolved >= items;
+        }
+    }
+
+    /** The progress of one later phase, if the launch has items in it. */
+    public Optional<PhaseProgress> phase(Phase phase) {
+        return phases.stream().filter(p -> p.phase() == phase).findFirst();
+    }
 
     /** Progress of one section of the checklist. */
     public record SectionProgress(String key, String title, int items, int required, int resolved, int percent) {
@@ -85,9 +108,13 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
         }
         int required = 0;
         int resolved = 0;
+        Map<Phase, PhaseTally> later = new EnumMap<>(Phase.class);
         for (LaunchItem item : items) {
             ItemStanding standing = ItemStanding.of(item, now, today);
             ItemCondition condition = standing.condition();
+            if (!item.phase.gated()) {
+                later.computeIfAbsent(item.phase, p -> new PhaseTally()).add(item, standing, condition);
+            }
             counts.merge(condition.key(), 1, Integer::sum);
             sectionTitles.putIfAbsent(item.sectionKey, item.sectionTitle);
             int[] section = perSection.computeIfAbsent(item.sectionKey, k -> new int[3]);
@@ -127,7 +154,38 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
                 percent(n[2], n[1]))));
         return new Readiness(required, resolved, percent(resolved, required), List.copyOf(sections),
                 List.copyOf(openBlockers), List.copyOf(missingSignOffs), List.copyOf(awaiting), List.copyOf(stale),
-                List.copyOf(overdue), List.copyOf(waivers), Collections.unmodifiableMap(counts));
+                List.copyOf(overdue), List.copyOf(waivers), Collections.unmodifiableMap(counts),
+                later.entrySet().stream().map(e -> e.getValue().progress(e.getKey())).toList());
+    }
+
+    /** Counts the items of one later phase. */
+    private static final class PhaseTally {
+        int items;
+        int resolved;
+        int overdue;
+        Instant nextDue;
+        final List<Concern> openBlockers = new ArrayList<>();
+
+        void add(LaunchItem item, ItemStanding standing, ItemCondition condition) {
+            items++;
+            if (standing.resolved()) {
+                resolved++;
+                return;
+            }
+            if (item.severity == Severity.BLOCKER) {
+                openBlockers.add(concern(item, condition, item.phase.label() + " blocker item is " + condition.label()));
+            }
+            if (standing.overdue()) {
+                overdue++;
+            }
+            if (item.dueAt != null && (nextDue == null || item.dueAt.isBefore(nextDue))) {
+                nextDue = item.dueAt;
+            }
+        }
+
+        PhaseProgress progress(Phase phase) {
+            return new PhaseProgress(phase, items, resolved, List.copyOf(openBlockers), overdue, nextDue);
+        }
     }
 
     private static Concern concern(LaunchItem item, ItemCondition condition, String why) {

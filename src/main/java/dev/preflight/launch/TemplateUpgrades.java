@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -17,6 +18,8 @@ import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
 import dev.preflight.platform.api.Versions;
 import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.service.ServiceTraits;
+import dev.preflight.template.Applicability;
 import dev.preflight.template.Template;
 import dev.preflight.template.TemplateContent;
 import dev.preflight.template.TemplateVersion;
@@ -63,7 +66,7 @@ public class TemplateUpgrades {
         Launch launch = LaunchWorkflow.find(id, LockModeType.PESSIMISTIC_WRITE);
         Caller caller = access.requireLaunchWork(launch.service.team);
         Versions.check("The launch", launch.version, expectedVersion);
-        if (launch.state.isFinal()) {
+        if (launch.state.reviewOver()) {
             throw ProblemException.conflict("Launch " + id + " is " + launch.state.label() + ": its checklist no longer changes.");
         }
         UpgradePlan plan = plan(launch);
@@ -83,6 +86,7 @@ public class TemplateUpgrades {
         LaunchViews.Summary before = launches.summaryOf(launch);
         Map<String, LaunchItem> all = new HashMap<>();
         LaunchItem.<LaunchItem>list("launch", launch).forEach(i -> all.put(i.key, i));
+        ServiceTraits traits = ServiceTraits.of(launch.service);
         int position = 0;
         for (Map.Entry<TemplateContent.Section, TemplateContent.Item> entry : plan.target) {
             TemplateContent.Item source = entry.getValue();
@@ -97,6 +101,10 @@ public class TemplateUpgrades {
             }
             item.removedAt = null;
             item.copyFrom(entry.getKey(), source, position++);
+            Optional<String> because = LaunchWorkflow.leftOutBecause(source, traits);
+            if (because.isPresent() ? item.status == ItemStatus.OPEN || item.leftOut : item.leftOut) {
+                item.applyCondition(because);
+            }
             item.persist();
             if (added) {
                 LaunchItem.flush();
@@ -136,10 +144,11 @@ public class TemplateUpgrades {
                     TemplateContent.Item source = entry.getValue();
                     LaunchItem item = byKey.remove(source.key());
                     if (item == null) {
-                        added.add(new LaunchViews.UpgradeItem(source.key(), source.title(), entry.getKey().title(), null));
-                    } else if (differs(item, entry.getKey(), source)) {
+                        added.add(new LaunchViews.UpgradeItem(source.key(), source.title(), entry.getKey().title(), null,
+                                null));
+                    } else if (differs(item, entry.getKey(), source) || !whenChanges(item, source).isEmpty()) {
                         changed.add(new LaunchViews.UpgradeItem(item.key, source.title(), entry.getKey().title(),
-                                item.status));
+                                item.status, whenChanges(item, source)));
                     } else {
                         unchanged++;
                     }
@@ -149,10 +158,25 @@ public class TemplateUpgrades {
                 byKey.clear();
             }
             List<LaunchViews.UpgradeItem> removed = byKey.values().stream()
-                    .map(i -> new LaunchViews.UpgradeItem(i.key, i.title, i.sectionTitle, i.status)).toList();
+                    .map(i -> new LaunchViews.UpgradeItem(i.key, i.title, i.sectionTitle, i.status, null)).toList();
             return new LaunchViews.UpgradePreview(launch.templateVersion.template.slug, launch.templateVersion.number,
                     Math.max(latest.number, launch.templateVersion.number), List.copyOf(added), removed,
                     List.copyOf(changed), unchanged);
+        }
+
+        /** How the item's phase and condition change, in words ("now after launch; now only when..."); empty when neither does. */
+        private String whenChanges(LaunchItem item, TemplateContent.Item source) {
+            List<String> changes = new ArrayList<>();
+            if (item.phase != source.phase() || !Objects.equals(item.phaseWindow, source.window())) {
+                changes.add("now " + source.phase().describe(source.window()));
+            }
+            Applicability was = launch.templateVersion.content.item(item.key).map(TemplateContent.Item::appliesWhen)
+                    .orElse(null);
+            if (!Objects.equals(was, source.appliesWhen())) {
+                changes.add(source.appliesWhen() == null ? "now for every service"
+                        : "now only when the service " + source.appliesWhen().describe());
+            }
+            return String.join("; ", changes);
         }
 
         private static boolean differs(LaunchItem item, TemplateContent.Section section, TemplateContent.Item source) {

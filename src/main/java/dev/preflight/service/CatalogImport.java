@@ -3,10 +3,12 @@ package dev.preflight.service;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,6 +23,7 @@ import dev.preflight.identity.Access;
 import dev.preflight.platform.api.Slugs;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Role;
+import dev.preflight.platform.text.Keyed;
 import dev.preflight.team.Team;
 import dev.preflight.team.TeamDirectory;
 import dev.preflight.team.TeamInput;
@@ -39,6 +42,10 @@ public class CatalogImport {
 
     static final String TIER_ANNOTATION = "preflight.dev/tier";
     static final String ON_CALL_ANNOTATION = "preflight.dev/on-call";
+    static final String RUNS_ON_ANNOTATION = "preflight.dev/runs-on";
+    static final String STORES_DATA_ANNOTATION = "preflight.dev/stores-data";
+    static final String PUBLIC_ANNOTATION = "preflight.dev/public";
+    static final String PERSONAL_DATA_ANNOTATION = "preflight.dev/personal-data";
     static final String SOURCE_ANNOTATION = "backstage.io/source-location";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -87,6 +94,7 @@ public class CatalogImport {
                         "an earlier document names the same component"));
                 continue;
             }
+            input = keepingKnownTraits(input);
             wanted.put(input.slug(), input);
             changes.add(change(i + 1, input));
         }
@@ -190,10 +198,64 @@ public class CatalogImport {
         if (onCall.isEmpty() && annotations.has("pagerduty.com/service-id")) {
             onCall = "PagerDuty " + annotations.path("pagerduty.com/service-id").asText();
         }
+        Set<String> tags = new HashSet<>();
+        metadata.path("tags").forEach(t -> tags.add(t.asText("").toLowerCase(Locale.ROOT)));
+        String type = doc.path("spec").path("type").asText("").toLowerCase(Locale.ROOT);
         return new ServiceInput(slug(name), title.isBlank() ? name : title.trim(),
                 metadata.path("description").asText("").trim(), team(doc.path("spec").path("owner").asText()),
                 tier(doc), lifecycle(doc.path("spec").path("lifecycle").asText("")), repository, dashboard, health,
-                onCall.isBlank() ? null : onCall.trim(), null);
+                onCall.isBlank() ? null : onCall.trim(), runsOn(annotations, tags),
+                flag(annotations, STORES_DATA_ANNOTATION, tags.contains("database") || tags.contains("stateful") ? true : null),
+                flag(annotations, PUBLIC_ANNOTATION, type.equals("website") || tags.contains("public") ? true
+                        : tags.contains("internal") ? false : null),
+                flag(annotations, PERSONAL_DATA_ANNOTATION, tags.contains("pii") || tags.contains("gdpr") ? true : null),
+                null);
+    }
+
+    /**
+     * How the component runs: the annotation {@value #RUNS_ON_ANNOTATION}, else Backstage's
+     * Kubernetes annotations, else tags (kubernetes/k8s, lambda/serverless, docker/container, vm).
+     */
+    private static RunsOn runsOn(JsonNode annotations, Set<String> tags) {
+        String named = annotations.path(RUNS_ON_ANNOTATION).asText("").trim().toLowerCase(Locale.ROOT);
+        if (!named.isEmpty()) {
+            return Keyed.byKey(RunsOn.class, named).orElse(null);
+        }
+        if (annotations.has("backstage.io/kubernetes-id") || annotations.has("backstage.io/kubernetes-label-selector")
+                || tags.contains("kubernetes") || tags.contains("k8s")) {
+            return RunsOn.KUBERNETES;
+        }
+        if (tags.contains("lambda") || tags.contains("serverless")) {
+            return RunsOn.SERVERLESS;
+        }
+        if (tags.contains("docker") || tags.contains("container")) {
+            return RunsOn.CONTAINER;
+        }
+        return tags.contains("vm") ? RunsOn.VM : null;
+    }
+
+    /** A yes/no trait: the annotation ("true"/"false") when there is one, else what the tags or type suggest. */
+    private static Boolean flag(JsonNode annotations, String annotation, Boolean suggested) {
+        String value = annotations.path(annotation).asText("").trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> suggested;
+        };
+    }
+
+    /** Traits the file does not speak of keep what the service already records. */
+    private static ServiceInput keepingKnownTraits(ServiceInput input) {
+        Service existing = Service.findBySlug(input.slug()).orElse(null);
+        if (existing == null) {
+            return input;
+        }
+        return new ServiceInput(input.slug(), input.name(), input.description(), input.team(), input.tier(),
+                input.lifecycle(), input.repositoryUrl(), input.dashboardUrl(), input.healthUrl(), input.onCall(),
+                input.runsOn() == null ? existing.runsOn : input.runsOn(),
+                input.storesData() == null ? existing.storesData : input.storesData(),
+                input.publicFacing() == null ? existing.publicFacing : input.publicFacing(),
+                input.personalData() == null ? existing.personalData : input.personalData(), null);
     }
 
     private Change change(int document, ServiceInput input) {
@@ -212,6 +274,10 @@ public class CatalogImport {
         compare(fields, "dashboardUrl", existing.dashboardUrl, input.dashboardUrl());
         compare(fields, "healthUrl", existing.healthUrl, input.healthUrl());
         compare(fields, "onCall", existing.onCall, input.onCall());
+        compare(fields, "runsOn", existing.runsOn, input.runsOn());
+        compare(fields, "storesData", existing.storesData, input.storesData());
+        compare(fields, "publicFacing", existing.publicFacing, input.publicFacing());
+        compare(fields, "personalData", existing.personalData, input.personalData());
         return new Change(document, input.slug(), fields.isEmpty() ? "unchanged" : "update", input.team(),
                 List.copyOf(fields), null);
     }

@@ -53,6 +53,20 @@ public class Service extends BaseEntity {
     @Column(name = "on_call")
     public String onCall;
 
+    /** How the service runs; null when not known. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "runs_on")
+    public RunsOn runsOn;
+
+    @Column(name = "stores_data")
+    public Boolean storesData;
+
+    @Column(name = "public_facing")
+    public Boolean publicFacing;
+
+    @Column(name = "personal_data")
+    public Boolean personalData;
+
     public static Optional<Service> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

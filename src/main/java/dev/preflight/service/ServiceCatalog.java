@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -34,8 +35,11 @@ public class ServiceCatalog {
     private final TeamDirectory teams;
     private final Access access;
     private final AuditLog audit;
+    private final Event<ServiceTraitsChanged> traitsChanged;
 
-    public ServiceCatalog(InputValidator validator, TeamDirectory teams, Access access, AuditLog audit) {
+    public ServiceCatalog(InputValidator validator, TeamDirectory teams, Access access, AuditLog audit,
+            Event<ServiceTraitsChanged> traitsChanged) {
+        this.traitsChanged = traitsChanged;
         this.validator = validator;
         this.teams = teams;
         this.access = access;
@@ -113,6 +117,10 @@ public class ServiceCatalog {
         ServiceView before = ServiceView.of(service);
         apply(service, input, team);
         Service.flush();
+        ServiceTraits traits = ServiceTraits.of(service);
+        if (!traits.equals(before.traits())) {
+            traitsChanged.fire(new ServiceTraitsChanged(service.id, traits));
+        }
         audit.record("service.update", "service", slug, before, ServiceView.of(service));
         return ServiceView.of(service);
     }
@@ -152,6 +160,10 @@ public class ServiceCatalog {
         service.dashboardUrl = Text.blankToNull(input.dashboardUrl());
         service.healthUrl = Text.blankToNull(input.healthUrl());
         service.onCall = Text.blankToNull(input.onCall());
+        service.runsOn = input.runsOn();
+        service.storesData = input.storesData();
+        service.publicFacing = input.publicFacing();
+        service.personalData = input.personalData();
     }
 
     private static String likeEscaped(String text) {

@@ -36,6 +36,14 @@ public class ServiceForm {
     @RestForm
     public String onCall;
     @RestForm
+    public String runsOn;
+    @RestForm
+    public String storesData;
+    @RestForm
+    public String publicFacing;
+    @RestForm
+    public String personalData;
+    @RestForm
     public Long version;
 
     static ServiceForm blank(String team) {
@@ -58,6 +66,10 @@ public class ServiceForm {
         form.dashboardUrl = s.dashboardUrl();
         form.healthUrl = s.healthUrl();
         form.onCall = s.onCall();
+        form.runsOn = s.runsOn() == null ? "" : s.runsOn().key();
+        form.storesData = s.trait("storesData");
+        form.publicFacing = s.trait("publicFacing");
+        form.personalData = s.trait("personalData");
         form.version = s.version();
         return form;
     }
@@ -74,7 +86,23 @@ public class ServiceForm {
     ServiceInput toInput() {
         return new ServiceInput(Text.blankToNull(slug), name, description, team, tierNumber(),
                 lifecycle == null ? null : Keyed.byKey(Lifecycle.class, lifecycle).orElse(null), repositoryUrl, dashboardUrl,
-                healthUrl, onCall, version);
+                healthUrl, onCall, runsOn == null ? null : Keyed.byKey(RunsOn.class, runsOn).orElse(null),
+                yesNo(storesData), yesNo(publicFacing), yesNo(personalData), version);
+    }
+
+    private static Boolean yesNo(String value) {
+        return "yes".equals(value) ? Boolean.TRUE : "no".equals(value) ? Boolean.FALSE : null;
+    }
+
+    /** What the form holds for one yes/no trait, by its field name. */
+    public String trait(String field) {
+        String value = switch (field) {
+            case "storesData" -> storesData;
+            case "publicFacing" -> publicFacing;
+            case "personalData" -> personalData;
+            default -> throw new IllegalArgumentException(field);
+        };
+        return value == null ? "" : value;
     }
 
     /** The stored values that differ from this form's, by field name: what someone else saved meanwhile. */
@@ -90,6 +118,10 @@ public class ServiceForm {
         compare(differences, "dashboardUrl", dashboardUrl, current.dashboardUrl);
         compare(differences, "healthUrl", healthUrl, current.healthUrl);
         compare(differences, "onCall", onCall, current.onCall);
+        compare(differences, "runsOn", runsOn, current.runsOn);
+        compare(differences, "storesData", storesData, current.storesData);
+        compare(differences, "publicFacing", publicFacing, current.publicFacing);
+        compare(differences, "personalData", personalData, current.personalData);
         return differences;
     }
 

@@ -14,7 +14,7 @@ import dev.preflight.platform.web.WebLink;
 
 /**
  * What a client sends to create or replace a service. Optional fields left out take their
- * defaults (no description, lifecycle {@code planned}, no links). The slug is derived from the name
+ * defaults (no description, lifecycle {@code planned}, no links, traits not known). The slug is derived from the name
  * when left out and cannot change afterwards. The read-only fields of {@link ServiceView} are
  * accepted and ignored, so a fetched service can be edited and sent back; {@code version}, when
  * given, must match the stored one.
@@ -31,5 +31,9 @@ public record ServiceInput(
         @WebLink String dashboardUrl,
         @WebLink String healthUrl,
         @Size(max = 200, message = "must be at most 200 characters") String onCall,
+        RunsOn runsOn,
+        Boolean storesData,
+        Boolean publicFacing,
+        Boolean personalData,
         Long version) {
 }

@@ -159,4 +159,32 @@ public interface ServiceMessages {
 
     @Message
     String catalog_import_preview_button();
+
+    /** How pages name the way a service runs: "Kubernetes", "serverless functions". */
+    @Message
+    String runs_on_label(String key);
+
+    /** The same as an adverbial: "runs as serverless functions". */
+    @Message
+    String runs_on_manner(String key);
+
+    /** How forms and pages name a yes/no trait: "stores data". */
+    @Message
+    String trait_label(String trait);
+
+    /** "not known", "yes" or "no". */
+    @Message
+    String trait_choice(String choice);
+
+    @Message
+    String service_traits();
+
+    @Message
+    String service_traits_hint();
+
+    @Message
+    String service_runs_on();
+
+    @Message
+    String service_runs_on_unknown();
 }

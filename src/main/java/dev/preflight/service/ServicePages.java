@@ -44,6 +44,18 @@ public class ServicePages {
     @TemplateGlobal
     static final List<Lifecycle> lifecycles = List.of(Lifecycle.values());
 
+    /** The ways a service can run, for the service form and the template editor's conditions. */
+    @TemplateGlobal
+    static final List<RunsOn> waysToRun = List.of(RunsOn.values());
+
+    /** The yes/no traits, by their field names in forms and the API. */
+    @TemplateGlobal
+    static final List<String> traitFields = List.of("storesData", "publicFacing", "personalData");
+
+    /** What a yes/no trait's select offers: "" (not known, or any service in a condition), yes, no. */
+    @TemplateGlobal
+    static final List<String> traitChoices = List.of("", "yes", "no");
+
     /** The tiers, most critical first. */
     @TemplateGlobal
     static final List<Integer> tiers = List.of(1, 2, 3);

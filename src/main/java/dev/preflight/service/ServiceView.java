@@ -19,12 +19,32 @@ public record ServiceView(
         String dashboardUrl,
         String healthUrl,
         String onCall,
+        RunsOn runsOn,
+        Boolean storesData,
+        Boolean publicFacing,
+        Boolean personalData,
         long version,
         Instant createdAt,
         Instant updatedAt) implements Versioned {
 
+    /** A yes/no trait as forms write it: "" (not known), "yes" or "no". */
+    public String trait(String field) {
+        Boolean value = switch (field) {
+            case "storesData" -> storesData;
+            case "publicFacing" -> publicFacing;
+            case "personalData" -> personalData;
+            default -> throw new IllegalArgumentException(field);
+        };
+        return value == null ? "" : value ? "yes" : "no";
+    }
+
+    public ServiceTraits traits() {
+        return new ServiceTraits(runsOn, storesData, publicFacing, personalData);
+    }
+
     static ServiceView of(Service s) {
         return new ServiceView(s.slug, s.name, s.description, s.team.slug, s.team.name, s.tier, s.lifecycle,
-                s.repositoryUrl, s.dashboardUrl, s.healthUrl, s.onCall, s.version, s.createdAt, s.updatedAt);
+                s.repositoryUrl, s.dashboardUrl, s.healthUrl, s.onCall, s.runsOn, s.storesData, s.publicFacing,
+                s.personalData, s.version, s.createdAt, s.updatedAt);
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.service.RunsOn;
 
 /**
  * The editor's operations on a draft checklist: each takes a checklist and returns the changed one.
@@ -20,8 +21,26 @@ final class DraftEditor {
     }
 
     /** An item as typed in the editor's form. */
-    record ItemForm(String section, String title, String guidance, String severity, String role, String evidence,
-            String recurrenceDays, List<String> tiers, String satisfiedBy) {
+    record ItemForm(String section, String title, String guidance, String phase, String window, String severity,
+            String role, String evidence, String recurrenceDays, List<String> tiers, List<String> runsOn,
+            String storesData, String publicFacing, String personalData, String satisfiedBy) {
+
+        /** What the form holds for one yes/no trait ("", "yes" or "no"). */
+        String trait(String field) {
+            String value = switch (field) {
+                case "storesData" -> storesData;
+                case "publicFacing" -> publicFacing;
+                case "personalData" -> personalData;
+                default -> throw new IllegalArgumentException(field);
+            };
+            return value == null ? "" : value;
+        }
+
+        /** The same form with another title (a new item starts from the blank form and its title). */
+        ItemForm titled(String newTitle) {
+            return new ItemForm(section, newTitle, guidance, phase, window, severity, role, evidence, recurrenceDays,
+                    tiers, runsOn, storesData, publicFacing, personalData, satisfiedBy);
+        }
 
         TemplateContent.Item toItem(String key, InputValidator.Errors errors) {
             if (title == null || title.isBlank()) {
@@ -50,23 +69,58 @@ final class DraftEditor {
             if (tierList.isEmpty()) {
                 errors.add("tiers", "choose at least one tier");
             }
-            return new TemplateContent.Item(key, title == null ? null : title.strip(), guidance,
+            List<RunsOn> ways = new ArrayList<>();
+            for (String way : runsOn == null ? List.<String> of() : runsOn) {
+                ways.add(choice(RunsOn.values(), way, "runsOn", errors));
+            }
+            Phase itemPhase = phase == null || phase.isBlank() ? Phase.BEFORE_GO_LIVE
+                    : choice(Phase.values(), phase, "phase", errors);
+            String itemWindow = itemPhase == Phase.AFTER_LAUNCH && window != null && !window.isBlank() ? window.strip() : null;
+            if (itemPhase == Phase.AFTER_LAUNCH && (itemWindow == null || Window.parse(itemWindow) == null)) {
+                errors.add("window", "an after-launch item needs a window of whole hours or days, like PT24H or P7D");
+            }
+            if (itemPhase == Phase.ONGOING && recurrence == null) {
+                errors.add("recurrenceDays", "an ongoing duty needs a number of days until it is due again");
+            }
+            return new TemplateContent.Item(key, title == null ? null : title.strip(), guidance, itemPhase, itemWindow,
                     choice(Severity.values(), severity, "severity", errors), choice(SignOff.values(), role, "role", errors),
                     choice(Evidence.values(), evidence, "evidence", errors), recurrence, tierList,
+                    new Applicability(ways, flag(storesData, "storesData", errors),
+                            flag(publicFacing, "publicFacing", errors), flag(personalData, "personalData", errors)),
                     satisfiedBy == null || satisfiedBy.isBlank() ? null
                             : choice(SatisfiedBy.values(), satisfiedBy, "satisfiedBy", errors));
         }
 
+        /** A condition on one yes/no trait: "" for any service, "yes" or "no". */
+        private static Boolean flag(String value, String field, InputValidator.Errors errors) {
+            return switch (value == null ? "" : value) {
+                case "" -> null;
+                case "yes" -> true;
+                case "no" -> false;
+                default -> {
+                    errors.add(field, "choose any service, yes or no");
+                    yield null;
+                }
+            };
+        }
+
+        private static String flag(Boolean value) {
+            return value == null ? "" : value ? "yes" : "no";
+        }
+
         static ItemForm of(String section, TemplateContent.Item item) {
-            return new ItemForm(section, item.title(), item.guidance(), item.severity().key(), item.role().key(),
+            Applicability when = item.appliesWhen() == null ? new Applicability(null, null, null, null) : item.appliesWhen();
+            return new ItemForm(section, item.title(), item.guidance(), item.phase().key(),
+                    item.window() == null ? "" : item.window(), item.severity().key(), item.role().key(),
                     item.evidence().key(), item.recurrenceDays() == null ? "" : item.recurrenceDays().toString(),
-                    item.tiers().stream().map(String::valueOf).toList(),
+                    item.tiers().stream().map(String::valueOf).toList(), when.runsOn().stream().map(RunsOn::key).toList(),
+                    flag(when.storesData()), flag(when.publicFacing()), flag(when.personalData()),
                     item.satisfiedBy() == null ? "" : item.satisfiedBy().key());
         }
 
         static ItemForm blank(String section) {
-            return new ItemForm(section, "", "", Severity.MAJOR.key(), SignOff.ENGINEER.key(), Evidence.NONE.key(), "",
-                    List.of("1", "2", "3"), "");
+            return new ItemForm(section, "", "", Phase.BEFORE_GO_LIVE.key(), "", Severity.MAJOR.key(),
+                    SignOff.ENGINEER.key(), Evidence.NONE.key(), "", List.of("1", "2", "3"), List.of(), "", "", "", "");
         }
 
         private static <E extends Enum<E>> E choice(E[] values, String key, String field, InputValidator.Errors errors) {

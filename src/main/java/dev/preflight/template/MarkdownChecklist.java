@@ -80,6 +80,9 @@ public final class MarkdownChecklist {
             for (TemplateContent.Item item : section.items()) {
                 out.append("- [ ] ").append(oneLine(item.title())).append('\n');
                 out.append("  ").append(item.severity()).append(" · ").append(item.role()).append(" sign-off");
+                if (item.phase() != Phase.BEFORE_GO_LIVE) {
+                    out.append(" · ").append(item.phase().describe(item.window()));
+                }
                 if (item.evidence() != Evidence.NONE) {
                     out.append(" · evidence: ").append(item.evidence());
                 }
@@ -92,6 +95,9 @@ public final class MarkdownChecklist {
                 if (!item.tiers().equals(List.of(1, 2, 3))) {
                     out.append(" · tiers ").append(item.tiers().stream().map(String::valueOf)
                             .reduce((a, b) -> a + ", " + b).orElse(""));
+                }
+                if (item.appliesWhen() != null) {
+                    out.append(" · only when the service ").append(item.appliesWhen().describe());
                 }
                 out.append('\n');
                 if (item.guidance() != null && !item.guidance().isBlank()) {

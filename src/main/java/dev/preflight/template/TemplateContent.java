@@ -37,20 +37,34 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
      * diffs can follow the item when its wording changes.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({ "key", "title", "guidance", "severity", "role", "evidence", "recurrenceDays", "tiers", "satisfiedBy" })
-    public record Item(String key, String title, String guidance, Severity severity, SignOff role, Evidence evidence,
-            Integer recurrenceDays, List<Integer> tiers, SatisfiedBy satisfiedBy) {
+    @JsonPropertyOrder({ "key", "title", "guidance", "phase", "window", "severity", "role", "evidence", "recurrenceDays",
+        "tiers", "appliesWhen", "satisfiedBy" })
+    public record Item(String key, String title, String guidance,
+            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Phase.Default.class) Phase phase,
+            String window, Severity severity, SignOff role, Evidence evidence, Integer recurrenceDays,
+            List<Integer> tiers, @JsonInclude(JsonInclude.Include.NON_EMPTY) Applicability appliesWhen,
+            SatisfiedBy satisfiedBy) {
 
         /**
-         * What an item leaves out takes the defaults: major, engineer sign-off, no evidence, all
-         * tiers. Guidance is kept as a {@link Text#block}, however it came in.
+         * What an item leaves out takes the defaults: before go-live, major, engineer sign-off, no
+         * evidence, all tiers, every service. Guidance is kept as a {@link Text#block}, however it
+         * came in; a window is written the one way {@link Window} writes it.
          */
         public Item {
             guidance = Text.block(guidance);
+            phase = phase == null ? Phase.BEFORE_GO_LIVE : phase;
+            window = Window.normalized(window);
             severity = severity == null ? Severity.MAJOR : severity;
             role = role == null ? SignOff.ENGINEER : role;
             evidence = evidence == null ? Evidence.NONE : evidence;
             tiers = tiers == null ? List.of(1, 2, 3) : List.copyOf(tiers);
+            appliesWhen = appliesWhen == null || appliesWhen.isEmpty() ? null : appliesWhen;
+        }
+
+        /** An item of the default phase that applies to every service. */
+        public Item(String key, String title, String guidance, Severity severity, SignOff role, Evidence evidence,
+                Integer recurrenceDays, List<Integer> tiers, SatisfiedBy satisfiedBy) {
+            this(key, title, guidance, null, null, severity, role, evidence, recurrenceDays, tiers, null, satisfiedBy);
         }
 
         public boolean appliesTo(int tier) {

@@ -66,12 +66,16 @@ public record TemplateDiff(String from, String to, List<ItemRef> added, List<Ite
         compare(fields, "section", was.section.key(), now.section.key());
         compare(fields, "title", a.title(), b.title());
         compare(fields, "guidance", a.guidance(), b.guidance());
+        compare(fields, "phase", a.phase(), b.phase());
+        compare(fields, "window", a.window(), b.window());
         compare(fields, "severity", a.severity(), b.severity());
         compare(fields, "role", a.role(), b.role());
         compare(fields, "evidence", a.evidence(), b.evidence());
         compare(fields, "recurrenceDays", a.recurrenceDays(), b.recurrenceDays());
         compare(fields, "satisfiedBy", a.satisfiedBy(), b.satisfiedBy());
         compare(fields, "tiers", a.tiers(), b.tiers());
+        compare(fields, "appliesWhen", a.appliesWhen() == null ? null : a.appliesWhen().describe(),
+                b.appliesWhen() == null ? null : b.appliesWhen().describe());
         return fields;
     }
 

@@ -283,4 +283,37 @@ public interface TemplateMessages {
 
     @Message
     String template_discard_warning(int number);
+
+    /** How pages name a phase: "before go-live", "after launch". */
+    @Message
+    String phase_label(String key);
+
+    @Message
+    String template_phase_label();
+
+    @Message
+    String template_phase_hint();
+
+    @Message
+    String template_window();
+
+    @Message
+    String template_window_hint();
+
+    @Message
+    String template_applies_when();
+
+    @Message
+    String template_applies_when_hint();
+
+    @Message
+    String template_runs_on_label();
+
+    /** "any service", "yes" or "no". */
+    @Message
+    String template_trait_choice(String choice);
+
+    /** "only when it runs in containers or on Kubernetes" */
+    @Message
+    String template_applies_badge(String condition);
 }

@@ -58,6 +58,9 @@ public class TemplatePages {
     @TemplateGlobal
     static final List<SatisfiedBy> satisfiers = List.of(SatisfiedBy.values());
 
+    @TemplateGlobal
+    static final List<Phase> phases = List.of(Phase.values());
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance library(List<TemplateViews.Summary> templates, String notice);
@@ -194,9 +197,7 @@ public class TemplatePages {
     public Response addItem(@PathParam("slug") String slug, @RestForm String section, @RestForm String title,
             @RestForm Long version) {
         DraftEditor.ItemForm form = DraftEditor.ItemForm.blank(section);
-        return edit(slug, version, content -> DraftEditor.addItem(content, new DraftEditor.ItemForm(section, title,
-                form.guidance(), form.severity(), form.role(), form.evidence(), form.recurrenceDays(), form.tiers(),
-                form.satisfiedBy())));
+        return edit(slug, version, content -> DraftEditor.addItem(content, form.titled(title)));
     }
 
     @GET
@@ -217,9 +218,11 @@ public class TemplatePages {
     public Response changeItem(@PathParam("slug") String slug, @PathParam("key") String key, @RestForm String action,
             @RestForm String section, @RestForm String title, @RestForm String guidance, @RestForm String severity,
             @RestForm String role, @RestForm String evidence, @RestForm String recurrenceDays,
-            @RestForm List<String> tiers, @RestForm String satisfiedBy, @RestForm Long version) {
-        DraftEditor.ItemForm form = new DraftEditor.ItemForm(section, title, guidance, severity, role, evidence,
-                recurrenceDays, tiers, satisfiedBy);
+            @RestForm List<String> tiers, @RestForm String satisfiedBy, @RestForm String phase, @RestForm String window,
+            @RestForm List<String> runsOn, @RestForm String storesData, @RestForm String publicFacing,
+            @RestForm String personalData, @RestForm Long version) {
+        DraftEditor.ItemForm form = new DraftEditor.ItemForm(section, title, guidance, phase, window, severity, role,
+                evidence, recurrenceDays, tiers, runsOn, storesData, publicFacing, personalData, satisfiedBy);
         if ("save".equals(action)) {
             return edit(slug, version, content -> DraftEditor.updateItem(content, key, form),
                     errors -> Templates.item(library.get(slug), library.openDraft(slug), key, form, errors));
@@ -303,6 +306,11 @@ public class TemplatePages {
         /** The version's structured facts as YAML text, or empty. */
         static String factsText(TemplateContent content) {
             return content.facts().isEmpty() ? "" : TemplateYaml.writeValue(content.facts());
+        }
+
+        /** When the item is done, in words: "after launch, within 7 days"; empty before go-live. */
+        static String phaseText(TemplateContent.Item item) {
+            return item.phase() == Phase.BEFORE_GO_LIVE ? "" : item.phase().describe(item.window());
         }
 
         static String tiersText(TemplateContent.Item item) {

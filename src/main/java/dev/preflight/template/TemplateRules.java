@@ -1,5 +1,6 @@
 package dev.preflight.template;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -86,6 +87,25 @@ public final class TemplateRules {
         }
         if (item.recurrenceDays() != null && (item.recurrenceDays() < 1 || item.recurrenceDays() > MAX_RECURRENCE_DAYS)) {
             problems.report(at + ".recurrenceDays", "must be between 1 and " + MAX_RECURRENCE_DAYS + " days");
+        }
+        if (item.phase() == Phase.AFTER_LAUNCH) {
+            Duration window = Window.parse(item.window());
+            if (item.window() == null) {
+                problems.report(at + ".window", "is required for an after-launch item: how long after go-live it is due, "
+                        + "for example PT24H or P7D");
+            } else if (window == null || window.compareTo(Window.LONGEST) > 0) {
+                problems.report(at + ".window", "must be a duration of whole hours up to " + MAX_RECURRENCE_DAYS
+                        + " days, written like PT24H or P7D");
+            }
+        } else if (item.window() != null) {
+            problems.report(at + ".window", "only an after-launch item has a window; this one is " + item.phase().label());
+        }
+        if (item.phase() == Phase.ONGOING && item.recurrenceDays() == null) {
+            problems.report(at + ".recurrenceDays", "is required for an ongoing duty: how many days until it is due again");
+        }
+        if (item.appliesWhen() != null
+                && new HashSet<>(item.appliesWhen().runsOn()).size() != item.appliesWhen().runsOn().size()) {
+            problems.report(at + ".appliesWhen.runsOn", "must name each way of running once");
         }
         if (item.tiers().isEmpty() || !Set.of(1, 2, 3).containsAll(item.tiers())
                 || new HashSet<>(item.tiers()).size() != item.tiers().size()) {

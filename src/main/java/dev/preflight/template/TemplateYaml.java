@@ -3,12 +3,14 @@ package dev.preflight.template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -25,6 +27,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.text.Keyed;
+import dev.preflight.service.RunsOn;
 
 /**
  * Templates as YAML files: writes a {@link TemplateDocument} and reads one back, reporting every
@@ -47,8 +51,9 @@ public final class TemplateYaml {
             "facts");
     private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "note");
     private static final Set<String> SECTION_FIELDS = Set.of("key", "title", "items");
-    private static final Set<String> ITEM_FIELDS = Set.of("key", "title", "guidance", "severity", "role", "evidence",
-            "recurrenceDays", "tiers", "satisfiedBy");
+    private static final Set<String> ITEM_FIELDS = Set.of("key", "title", "guidance", "phase", "window", "severity",
+            "role", "evidence", "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy");
+    private static final Set<String> CONDITION_FIELDS = Set.of("runsOn", "storesData", "publicFacing", "personalData");
 
     private TemplateYaml() {
     }
@@ -208,11 +213,56 @@ public final class TemplateYaml {
             unknownFields(node, pointer, ITEM_FIELDS);
             return new TemplateContent.Item(text(node, pointer, "key", false), text(node, pointer, "title", false),
                     text(node, pointer, "guidance", false),
+                    choice(node, pointer, "phase", Phase.class, Phase.BEFORE_GO_LIVE),
+                    text(node, pointer, "window", false),
                     choice(node, pointer, "severity", Severity.class, Severity.MAJOR),
                     choice(node, pointer, "role", SignOff.class, SignOff.ENGINEER),
                     choice(node, pointer, "evidence", Evidence.class, Evidence.NONE),
-                    number(node, pointer, "recurrenceDays"), tiers(node, pointer),
+                    number(node, pointer, "recurrenceDays"), tiers(node, pointer), condition(node, pointer),
                     choice(node, pointer, "satisfiedBy", SatisfiedBy.class, null));
+        }
+
+        private Applicability condition(JsonNode item, String pointer) {
+            JsonNode node = item.get("appliesWhen");
+            String at = pointer + "/appliesWhen";
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                error(at, path(at), "must be a mapping of runsOn, storesData, publicFacing and personalData");
+                return null;
+            }
+            unknownFields(node, at, CONDITION_FIELDS);
+            List<RunsOn> runsOn = new ArrayList<>();
+            JsonNode ways = node.get("runsOn");
+            if (ways != null && !ways.isArray()) {
+                error(at + "/runsOn", path(at + "/runsOn"), "must be a list such as [container, kubernetes]");
+            } else if (ways != null) {
+                for (JsonNode way : ways) {
+                    RunsOn known = way.isTextual() ? Keyed.byKey(RunsOn.class, way.asText()).orElse(null) : null;
+                    if (known == null) {
+                        error(at + "/runsOn", path(at + "/runsOn"), "must list ways of running among "
+                                + Arrays.stream(RunsOn.values()).map(RunsOn::key)
+                                        .collect(Collectors.joining(", ")));
+                    } else {
+                        runsOn.add(known);
+                    }
+                }
+            }
+            return new Applicability(runsOn, flag(node, at, "storesData"), flag(node, at, "publicFacing"),
+                    flag(node, at, "personalData"));
+        }
+
+        private Boolean flag(JsonNode node, String pointer, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isBoolean()) {
+                error(pointer + "/" + field, path(pointer + "/" + field), "must be true or false");
+                return null;
+            }
+            return value.booleanValue();
         }
 
         private Map<String, Object> facts(JsonNode node) {

@@ -17,7 +17,9 @@ public enum WebhookEvent implements Keyed {
     /** A drill did not pass. */
     DRILL_FAILED,
     /** A waiver ends within a week. */
-    WAIVER_EXPIRING;
+    WAIVER_EXPIRING,
+    /** After go-live: an after-launch item passed its due time, or an ongoing duty is due again. */
+    ITEM_DUE;
 
     @Override
     public String toString() {

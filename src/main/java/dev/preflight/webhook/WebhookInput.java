@@ -16,7 +16,7 @@ public record WebhookInput(
         @NotBlank(message = "is required: where deliveries are sent (https://...)")
         @Size(max = 2000, message = "must be at most 2000 characters") String url,
         @NotEmpty(message = "is required: one or more of item_changed, sign_off_needed, decision_made, "
-                + "launch_overdue, drill_failed, waiver_expiring") List<String> events,
+                + "launch_overdue, drill_failed, waiver_expiring, item_due") List<String> events,
         String format,
         @Size(max = 500, message = "must be at most 500 characters") String description) {
 }

@@ -48,7 +48,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Made; the body holds the secret that signs deliveries, shown only now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookViews.Created.class)))
     @Operation(summary = "Subscribe a URL", description = "To events of a team (all its services) or of one service: "
-            + "item_changed, sign_off_needed, decision_made, launch_overdue, drill_failed, waiver_expiring. The URL's host "
+            + "item_changed, sign_off_needed, decision_made, launch_overdue, drill_failed, waiver_expiring, item_due. The URL's host "
             + "must be on the allow-list. Each delivery is a POST with the headers Preflight-Event, Preflight-Delivery and "
             + "Preflight-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" keyed with the secret>.")
     public Response create(WebhookInput input) {

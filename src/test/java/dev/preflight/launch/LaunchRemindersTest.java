@@ -86,7 +86,7 @@ class LaunchRemindersTest {
         assertThat(first.waiversEnded()).isGreaterThanOrEqualTo(1);
         assertThat(first.waiversEnding()).isGreaterThanOrEqualTo(1);
         assertThat(reminders.check(Instant.now())).as("nothing is recorded twice")
-                .isEqualTo(new LaunchReminders.Counts(0, 0, 0, 0));
+                .isEqualTo(new LaunchReminders.Counts(0, 0, 0, 0, 0));
 
         JsonPath lateHistory = history(late);
         assertThat(lateHistory.getList("findAll { it.action == 'overdue' }.actor")).containsExactly("system");
