@@ -89,4 +89,8 @@ public interface RunbookMessages {
 
     @Message
     String diff_lines();
+
+    /** "add a '### Owner' heading or an 'Owner:' line with text, under '## Service overview'" */
+    @Message
+    String add_it(String how);
 }

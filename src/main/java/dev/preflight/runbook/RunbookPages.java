@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.preflight.platform.api.InputValidator;
@@ -102,5 +103,15 @@ public class RunbookPages {
         return Templates.runbook(services.get(slug), runbook, new RawString(Markdown.toSafeHtml(runbook.content())), runbooks.revisions(slug),
                 runbooks.mayChange(slug), content, note == null ? "" : note, lastExercised == null ? "" : lastExercised,
                 version == null ? runbook.version() : version, errors, stale, notice);
+    }
+
+    /** Template extensions for the runbook pages. */
+    @TemplateExtension
+    static class Display {
+
+        /** How to add a missing part of a runbook. */
+        static String howToAdd(String missing) {
+            return RunbookSkeleton.howToAdd(missing);
+        }
     }
 }

@@ -26,7 +26,7 @@ final class DraftEditor {
             String storesData, String publicFacing, String personalData, String satisfiedBy) {
 
         /** What the form holds for one yes/no trait ("", "yes" or "no"). */
-        String trait(String field) {
+        public String trait(String field) {
             String value = switch (field) {
                 case "storesData" -> storesData;
                 case "publicFacing" -> publicFacing;

@@ -37,8 +37,11 @@ public class TemplateLibrary {
     private final AuditLog audit;
     private final Actor.Source actors;
     private final ObjectMapper json;
+    private final RunbookOutline runbooks;
 
-    public TemplateLibrary(Access access, AuditLog audit, Actor.Source actors, ObjectMapper json) {
+    public TemplateLibrary(Access access, AuditLog audit, Actor.Source actors, ObjectMapper json,
+            RunbookOutline runbooks) {
+        this.runbooks = runbooks;
         this.access = access;
         this.audit = audit;
         this.actors = actors;
@@ -75,6 +78,16 @@ public class TemplateLibrary {
         return new TemplateViews.Detail(template.slug, template.name, template.description, template.builtin,
                 template.source, clonedFrom,
                 TemplateVersion.of(template).stream().map(TemplateViews.VersionSummary::of).toList());
+    }
+
+    /** What the lint finds in a version. */
+    public TemplateViews.Lint lint(String slug, int number) {
+        return TemplateViews.Lint.of(slug, number, TemplateLint.check(versionEntity(template(slug), number).content, runbooks));
+    }
+
+    /** What the lint finds in a checklist. */
+    public List<TemplateLint.Finding> lint(TemplateContent content) {
+        return TemplateLint.check(content, runbooks);
     }
 
     public TemplateViews.Version version(String slug, int number) {
@@ -135,7 +148,8 @@ public class TemplateLibrary {
         Optional<TemplateVersion> latest = TemplateVersion.latestPublished(template);
         Optional<TemplateVersion> draft = TemplateVersion.draft(template);
         if (latest.isPresent() && draft.isEmpty() && latest.get().contentHash.equals(hash(content))) {
-            return new TemplateViews.Imported(template.slug, latest.get().number, latest.get().status, false);
+            return new TemplateViews.Imported(template.slug, latest.get().number, latest.get().status, false,
+                    lint(content));
         }
         TemplateVersion version = draft.orElseGet(() -> newVersion(template));
         setContent(version, content);
@@ -145,7 +159,7 @@ public class TemplateLibrary {
         if (publish) {
             publish(template, version);
         }
-        return new TemplateViews.Imported(template.slug, version.number, version.status, true);
+        return new TemplateViews.Imported(template.slug, version.number, version.status, true, lint(content));
     }
 
     /** Replaces the draft's checklist (opening a draft from the latest version when there is none). */

@@ -316,4 +316,20 @@ public interface TemplateMessages {
     /** "only when it runs in containers or on Kubernetes" */
     @Message
     String template_applies_badge(String condition);
+
+    @Message
+    String template_lint_title(long count);
+
+    @Message
+    String template_lint_intro();
+
+    /** How pages name a lint rule. */
+    @Message
+    String template_lint_rule(String rule);
+
+    @Message
+    String template_lint_accepted(long count);
+
+    @Message
+    String template_lint_because(String why);
 }

@@ -66,7 +66,7 @@ public class TemplatePages {
         static native TemplateInstance library(List<TemplateViews.Summary> templates, String notice);
 
         static native TemplateInstance detail(TemplateViews.Detail template, TemplateViews.Version version,
-                String notice);
+                List<TemplateLint.Finding> findings, String notice);
 
         static native TemplateInstance versions(TemplateViews.Detail template, List<TemplateViews.Summary> others);
 
@@ -76,7 +76,7 @@ public class TemplatePages {
                 List<Problem.FieldError> errors);
 
         static native TemplateInstance draft(TemplateViews.Detail template, TemplateViews.Version draft,
-                Map<String, String> errors, String notice);
+                List<TemplateLint.Finding> findings, Map<String, String> errors, String notice);
 
         static native TemplateInstance confirmDiscard(TemplateViews.Detail template, TemplateViews.Version draft);
 
@@ -103,7 +103,8 @@ public class TemplatePages {
         TemplateViews.Version version = number != null ? library.version(slug, number)
                 : template.versions().stream().anyMatch(v -> v.status() == TemplateVersion.Status.PUBLISHED)
                         ? library.latest(slug) : library.draft(slug).orElse(null);
-        return Templates.detail(template, version, Pages.notice(notice));
+        return Templates.detail(template, version, version == null ? List.of() : library.lint(version.content()),
+                Pages.notice(notice));
     }
 
     @GET
@@ -164,7 +165,8 @@ public class TemplatePages {
     @RolesAllowed(Roles.ADMIN)
     public TemplateInstance draft(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
         TemplateViews.Version draft = library.openDraft(slug);
-        return Templates.draft(library.get(slug), draft, FormErrors.none(), Pages.notice(notice));
+        return Templates.draft(library.get(slug), draft, library.lint(draft.content()), FormErrors.none(),
+                Pages.notice(notice));
     }
 
     @POST
@@ -243,7 +245,7 @@ public class TemplatePages {
         return Pages.submit(() -> {
             library.publish(slug, number);
             return Pages.seeOther("/templates/" + slug + "?notice=updated");
-        }, e -> Templates.draft(library.get(slug), library.openDraft(slug), FormErrors.of(e, "draft"), null),
+        }, e -> draftPage(slug, FormErrors.of(e, "draft")),
                 ProblemType.INVALID_INPUT, ProblemType.CONFLICT);
     }
 
@@ -267,7 +269,7 @@ public class TemplatePages {
     /** Applies one editor operation to the draft and returns to the editor, or shows the editor's errors. */
     private Response edit(String slug, Long version, UnaryOperator<TemplateContent> change) {
         return edit(slug, version, change,
-                errors -> Templates.draft(library.get(slug), library.openDraft(slug), errors, null));
+                errors -> draftPage(slug, errors));
     }
 
     /**
@@ -294,6 +296,11 @@ public class TemplatePages {
         return text != null && text.contains("format: " + TemplateDocument.FORMAT) ? "yaml" : "markdown";
     }
 
+    private TemplateInstance draftPage(String slug, Map<String, String> errors) {
+        TemplateViews.Version draft = library.openDraft(slug);
+        return Templates.draft(library.get(slug), draft, library.lint(draft.content()), errors, null);
+    }
+
     /** Template extensions for the checklist pages. */
     @TemplateExtension
     static class Display {
@@ -311,6 +318,16 @@ public class TemplatePages {
         /** When the item is done, in words: "after launch, within 7 days"; empty before go-live. */
         static String phaseText(TemplateContent.Item item) {
             return item.phase() == Phase.BEFORE_GO_LIVE ? "" : item.phase().describe(item.window());
+        }
+
+        /** How many of the findings the template does not accept. */
+        static long lintOpen(List<TemplateLint.Finding> findings) {
+            return TemplateLint.open(findings);
+        }
+
+        /** How many of the findings the template accepts. */
+        static long lintAccepted(List<TemplateLint.Finding> findings) {
+            return findings.size() - TemplateLint.open(findings);
         }
 
         static String tiersText(TemplateContent.Item item) {

@@ -77,6 +77,16 @@ public class TemplateResource {
     }
 
     @GET
+    @Path("{slug}/versions/{number}/lint")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Lint one version", description = "What a reviewer would flag, each finding with its item "
+            + "and rule: blocker_without_evidence, severity_differs, duplicate, after_launch_wording, no_cadence, "
+            + "runbook_guidance. Findings the template accepts in its facts (lintExceptions) carry acceptedBecause.")
+    public TemplateViews.Lint lint(@PathParam("slug") String slug, @PathParam("number") int number) {
+        return library.lint(slug, number);
+    }
+
+    @GET
     @Path("{slug}/versions/{number}/export")
     @Produces({ YAML, MARKDOWN })
     @RolesAllowed(Roles.VIEWER)

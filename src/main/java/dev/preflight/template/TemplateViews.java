@@ -41,7 +41,19 @@ public final class TemplateViews {
         }
     }
 
-    /** The result of an import: the template, the version the file became, and whether anything changed. */
-    public record Imported(String template, int number, TemplateVersion.Status status, boolean changed) {
+    /**
+     * The result of an import: the template, the version the file became, whether anything changed,
+     * and what the lint finds in it (warnings: the import is made all the same).
+     */
+    public record Imported(String template, int number, TemplateVersion.Status status, boolean changed,
+            List<TemplateLint.Finding> findings) {
+    }
+
+    /** The lint of one version: every finding, and how many the template does not accept. */
+    public record Lint(String template, int number, List<TemplateLint.Finding> findings, long open) {
+
+        static Lint of(String template, int number, List<TemplateLint.Finding> findings) {
+            return new Lint(template, number, findings, TemplateLint.open(findings));
+        }
     }
 }

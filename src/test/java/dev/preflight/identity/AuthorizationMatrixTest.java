@@ -274,6 +274,8 @@ class AuthorizationMatrixTest {
                 read));
         rules.put("GET /api/v1/templates/{slug}/versions/{number}", new Rule(p -> new Call(
                 "/api/v1/templates/launch-readiness/versions/1", null), read));
+        rules.put("GET /api/v1/templates/{slug}/versions/{number}/lint", new Rule(p -> new Call(
+                "/api/v1/templates/launch-readiness/versions/1/lint", null), read));
         rules.put("GET /api/v1/templates/{slug}/versions/{number}/export", new Rule(p -> new Call(
                 "/api/v1/templates/launch-readiness/versions/1/export", null), read));
         rules.put("GET /api/v1/templates/{slug}/diff", new Rule(p -> new Call(

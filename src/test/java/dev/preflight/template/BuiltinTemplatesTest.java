@@ -35,7 +35,7 @@ class BuiltinTemplatesTest {
     @CsvSource({
             "glasswork-production-readiness, 13, 62, Production Readiness, quick-checklist, module-features",
             "launch-readiness, 15, 69, Production Readiness, infrastructure, ongoing",
-            "release-it-production-readiness, 8, 46, Production Readiness Checklist, infrastructure, operations",
+            "release-it-production-readiness, 8, 50, Production Readiness Checklist, infrastructure, operations",
             "shipping-ai-assisted-code, 14, 86, Production Readiness, backups, post-deployment",
             "acton-service-production-checklist, 28, 178, Production Checklist, service-configuration, post-deployment" })
     void each_document_becomes_one_template(String slug, int sections, int items, String sourceTitle,
@@ -54,6 +54,7 @@ class BuiltinTemplatesTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(nullValues = "-", value = {
             "launch-readiness, infrastructure.automated-backups, blocker, engineer, link, 30",
+            "launch-readiness, infrastructure.domain-dns, blocker, engineer, note, -",
             "launch-readiness, ongoing.secret-rotation, major, engineer, note, 90",
             "launch-readiness, ongoing.security-audit, major, approver, link, 365",
             "launch-readiness, rollback.triggers-defined, blocker, approver, note, -",
@@ -69,6 +70,29 @@ class BuiltinTemplatesTest {
         assertThat(item.role().key()).isEqualTo(role);
         assertThat(item.evidence().key()).isEqualTo(evidence);
         assertThat(item.recurrenceDays()).isEqualTo(recurrence);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "glasswork-production-readiness", "launch-readiness", "release-it-production-readiness",
+            "shipping-ai-assisted-code", "acton-service-production-checklist" })
+    void each_passes_its_own_lint(String slug) {
+        TemplateViews.Lint lint = library.lint(slug, 1);
+        assertThat(lint.findings()).filteredOn(f -> !f.accepted()).isEmpty();
+        assertThat(lint.open()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} before go-live, {2} on the day, {3} after launch, {4} ongoing, {5} conditional")
+    @CsvSource({ "glasswork-production-readiness, 62, 0, 0, 0, 4", "launch-readiness, 51, 6, 8, 4, 0",
+            "release-it-production-readiness, 50, 0, 0, 0, 0", "shipping-ai-assisted-code, 81, 0, 5, 0, 0",
+            "acton-service-production-checklist, 169, 0, 9, 0, 23" })
+    void phases_and_conditions_follow_the_documents(String slug, int before, int atGoLive, int afterLaunch, int ongoing,
+            int conditional) {
+        TemplateContent content = library.version(slug, 1).content();
+        assertThat(content.items().filter(i -> i.phase() == Phase.BEFORE_GO_LIVE)).hasSize(before);
+        assertThat(content.items().filter(i -> i.phase() == Phase.AT_GO_LIVE)).hasSize(atGoLive);
+        assertThat(content.items().filter(i -> i.phase() == Phase.AFTER_LAUNCH)).hasSize(afterLaunch);
+        assertThat(content.items().filter(i -> i.phase() == Phase.ONGOING)).hasSize(ongoing);
+        assertThat(content.items().filter(i -> i.appliesWhen() != null)).hasSize(conditional);
     }
 
     @Test
