@@ -53,7 +53,7 @@ public class DeployGate {
                 if (item != null && !resolvedNow.contains(key)) {
                     ItemCondition condition = ItemCondition.of(item, now, today);
                     blockers.putIfAbsent(key, new Readiness.Concern(key, item.title, item.sectionTitle, condition,
-                            "resolved at the go decision, " + condition.label() + " now"));
+                            "resolved at the go decision, " + condition.label() + " now", item.signOffGroup));
                 }
             }
         }

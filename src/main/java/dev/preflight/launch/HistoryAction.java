@@ -11,6 +11,7 @@ public enum HistoryAction implements Keyed {
     OPENED,
     STATE_CHANGED,
     DECIDED,
+    GO_AGREED,
     UPGRADED,
     ADDED_BY_UPGRADE,
     REMOVED_BY_UPGRADE,

@@ -28,8 +28,11 @@ public enum ItemAction implements Keyed {
     DUE,
     COMMENT;
 
-    /** Why an action is refused: a rule about who (403) or about the item (400, naming the field). */
-    record Refusal(boolean forbidden, String field, String message) {
+    /**
+     * Why an action is refused: a rule about who (403), about the launch's state (409) or about the
+     * item (400, naming the field).
+     */
+    record Refusal(boolean forbidden, boolean conflict, String field, String message) {
     }
 
     @Override
@@ -68,20 +71,26 @@ public enum ItemAction implements Keyed {
         if (!rights.state().opens(item.phase())) {
             boolean early = rights.state().awaits(item.phase());
             if (!early || (this != ASSIGN && this != COMMENT)) {
-                return invalid("status", early
-                        ? "this item is " + item.phase().label() + ": it is worked on once the launch has gone live; "
-                                + "until then it can be assigned and discussed"
-                        : "the launch is " + rights.state().label() + ": its " + item.phase().label()
-                                + " items no longer change");
+                return Optional.of(new Refusal(false, true, "status", early
+                        ? "The item '" + item.key() + "' is " + item.phase().label() + ": it is worked on once the "
+                                + "launch has gone live; until then it can be assigned and discussed."
+                        : "The launch is " + rights.state().label() + ": its " + item.phase().label()
+                                + " items no longer change."));
             }
         }
         boolean needsApprover = item.role() == SignOff.APPROVER;
         boolean signed = item.signedOffBy() != null;
+        boolean ownWork = status == ItemStatus.DONE && (item.status() != ItemStatus.DONE
+                || rights.username().equals(item.doneBy()));
         return switch (this) {
             case DONE -> item.satisfiedBy() == null ? none()
                     : invalid("status", "this item follows the service's " + item.satisfiedBy().label()
                             + " and is done when they are (" + item.linkedState() + "; see " + item.linkedPage() + ")");
             case SIGN_OFF -> !rights.approve() ? forbidden("Only approvers sign off items.")
+                    : !rights.signsFor(item.signOffGroup()) ? forbidden("Only members of the sign-off group '"
+                            + rights.groupName(item.signOffGroup()) + "' (and admins) sign this item off.")
+                    : rights.fourEyes() && ownWork && item.satisfiedBy() == null ? forbidden("Four eyes: the person who "
+                            + "marked this item done does not sign it off; another approver does.")
                     : !needsApprover ? invalid("signOff", "this item needs no approver's sign-off")
                     : signed ? invalid("signOff", "the item is signed off already")
                     : item.satisfiedBy() != null && item.condition() != ItemCondition.AWAITING_SIGN_OFF
@@ -91,6 +100,8 @@ public enum ItemAction implements Keyed {
                             ? invalid("signOff", "only a done item can be signed off: mark it done with its evidence first")
                     : none();
             case WITHDRAW_SIGN_OFF -> !rights.approve() ? forbidden("Only approvers sign off items.")
+                    : !rights.signsFor(item.signOffGroup()) ? forbidden("Only members of the sign-off group '"
+                            + rights.groupName(item.signOffGroup()) + "' (and admins) sign this item off.")
                     : !needsApprover ? invalid("signOff", "this item needs no approver's sign-off")
                     : !signed ? invalid("signOff", "the item is not signed off") : none();
             case NOT_APPLICABLE -> needsApprover && !rights.approve()
@@ -106,10 +117,10 @@ public enum ItemAction implements Keyed {
     }
 
     private static Optional<Refusal> forbidden(String message) {
-        return Optional.of(new Refusal(true, null, message));
+        return Optional.of(new Refusal(true, false, null, message));
     }
 
     private static Optional<Refusal> invalid(String field, String message) {
-        return Optional.of(new Refusal(false, field, message));
+        return Optional.of(new Refusal(false, false, field, message));
     }
 }

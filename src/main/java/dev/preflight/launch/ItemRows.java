@@ -24,7 +24,7 @@ class ItemRows {
 
     private static final String QUERY = """
             SELECT i.id, i.key, i.position, i.section_key, i.section_title, i.title, i.guidance, i.severity,
-                i.sign_off, i.evidence, i.recurrence_days, i.satisfied_by, i.status, i.evidence_link,
+                i.sign_off, i.sign_off_group, i.evidence, i.recurrence_days, i.satisfied_by, i.status, i.evidence_link,
                 i.evidence_note, i.reason, i.due_date, i.done_by, i.done_at, i.signed_off_by, i.signed_off_at,
                 i.waiver_reason, i.waiver_risk_owner, i.waiver_control, i.waiver_expires, i.waived_by, i.waived_at,
                 i.phase, i.phase_window, i.due_at, i.left_out, i.created_at, i.updated_at, i.version, u.username AS assignee, u.display_name AS assignee_name
@@ -54,6 +54,7 @@ class ItemRows {
         item.guidance = r.getString("guidance");
         item.severity = Severity.valueOf(r.getString("severity"));
         item.signOff = SignOff.valueOf(r.getString("sign_off"));
+        item.signOffGroup = r.getString("sign_off_group");
         item.evidence = Evidence.valueOf(r.getString("evidence"));
         int recurrence = r.getInt("recurrence_days");
         item.recurrenceDays = r.wasNull() ? null : recurrence;

@@ -226,6 +226,9 @@ public class ItemWorkflow {
         if (refusal.isPresent() && refusal.get().forbidden()) {
             throw new ForbiddenException(refusal.get().message());
         }
+        if (refusal.isPresent() && refusal.get().conflict()) {
+            throw ProblemException.conflict(refusal.get().message());
+        }
         refusal.ifPresent(r -> errors.add(prefix + r.field(), r.message()));
         return refusal.isEmpty();
     }
@@ -254,7 +257,7 @@ public class ItemWorkflow {
             return change.signOff();
         }
         if (item.status != ItemStatus.DONE || evidenceChanged) {
-            return rights.approve();
+            return rights.approve() && rights.signsFor(item.signOffGroup) && !rights.fourEyes();
         }
         return signedNow;
     }
@@ -341,6 +344,12 @@ public class ItemWorkflow {
         }
         if (target.reason() != null && (statusChanged || reasonChanged)) {
             details.put("reason", target.reason());
+        }
+        if (signChanged && target.signed() && item.signOffGroup != null) {
+            details.put("signedFor", item.signOffGroup);
+            if (!rights.memberOf(item.signOffGroup)) {
+                details.put("asAdmin", true);
+            }
         }
         if (target.waiver() != null && waiverChanged) {
             details.put("waiver", Map.of("reason", target.waiver().reason(), "riskOwner", target.waiver().riskOwner(),

@@ -72,6 +72,11 @@ public class Launch extends BaseEntity {
     @Column(name = "closed_at")
     public Instant closedAt;
 
+    /** The approvers who agreed to a go that needs more than one, until enough have. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "go_agreed_by")
+    public List<String> goAgreedBy;
+
     /** Keys of the required items resolved when go was decided; the gate closes when one reopens. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "decision_resolved")

@@ -69,6 +69,10 @@ public class LaunchItem extends BaseEntity {
     @Column(name = "sign_off", nullable = false)
     public SignOff signOff;
 
+    /** The sign-off group whose members sign the item off; null for any approver. */
+    @Column(name = "sign_off_group")
+    public String signOffGroup;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Evidence evidence;
@@ -165,6 +169,7 @@ public class LaunchItem extends BaseEntity {
         guidance = Objects.requireNonNullElse(source.guidance(), "");
         severity = source.severity();
         signOff = source.role();
+        signOffGroup = source.signOffGroup();
         evidence = source.evidence();
         recurrenceDays = source.recurrenceDays();
         satisfiedBy = source.satisfiedBy();

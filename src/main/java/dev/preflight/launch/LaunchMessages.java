@@ -535,8 +535,83 @@ public interface LaunchMessages {
     String launch_phase_holds(int count);
 
     @Message
-    String launch_phase_later();
+    String launch_phase_overdue(int count);
 
     @Message
-    String launch_phase_overdue(int count);
+    String launch_owed_title();
+
+    @Message
+    String launch_owed_none();
+
+    @Message
+    String launch_owed_any();
+
+    @Message
+    String launch_owed_items(int count);
+
+    @Message
+    String launch_owed_not_yours();
+
+    @Message
+    String launch_go_policy(int tier, int deciders);
+
+    @Message
+    String launch_go_agreed(int count, int deciders);
+
+    @Message
+    String signoff_title();
+
+    @Message
+    String signoff_intro();
+
+    @Message
+    String signoff_saved();
+
+    @Message
+    String signoff_removed();
+
+    @Message
+    String signoff_groups();
+
+    @Message
+    String signoff_groups_intro();
+
+    @Message
+    String signoff_no_groups();
+
+    @Message
+    String signoff_new_group();
+
+    @Message
+    String signoff_group_key();
+
+    @Message
+    String signoff_group_key_hint();
+
+    @Message
+    String signoff_group_name();
+
+    @Message
+    String signoff_members();
+
+    @Message
+    String signoff_members_hint();
+
+    @Message
+    String signoff_add_group();
+
+    @Message
+    String signoff_policies();
+
+    @Message
+    String signoff_policies_intro();
+
+    @Message
+    String signoff_deciders();
+
+    @Message
+    String signoff_four_eyes();
+
+    @Message
+    String signoff_remove(String name);
 }

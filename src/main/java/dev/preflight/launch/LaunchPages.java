@@ -106,8 +106,7 @@ public class LaunchPages {
     }
 
     /** Everything an item on the launch page shows: the key its rendering is kept under. */
-    private record ItemRowKey(long launch, LaunchViews.Item item, LaunchState state, boolean work, boolean approve,
-            boolean picking) {
+    private record ItemRowKey(long launch, LaunchViews.Item item, LaunchRights rights, boolean picking) {
     }
 
     /** Everything the launch page shows below the menu, when nothing was refused. */
@@ -417,8 +416,7 @@ public class LaunchPages {
             List<LaunchViews.Item> shown = all.stream().filter(i -> state.filter().shows(i, rights.username())).toList();
             boolean deferred = !opened && !collapsed && rendered > 0 && rendered + shown.size() > ROWS_AT_ONCE;
             List<RawString> rows = collapsed || deferred ? List.of() : shown.stream()
-                    .map(i -> fragments.get(new ItemRowKey(launch.id(), i, rights.state(), rights.work(),
-                            rights.approve(), state.picking()), () -> LaunchItemPages.Templates.itemRow(launch, i, rights,
+                    .map(i -> fragments.get(new ItemRowKey(launch.id(), i, rights, state.picking()), () -> LaunchItemPages.Templates.itemRow(launch, i, rights,
                                     new ItemForm(), state.picking())))
                     .toList();
             rendered += rows.size();

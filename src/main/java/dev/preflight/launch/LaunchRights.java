@@ -1,18 +1,42 @@
 package dev.preflight.launch;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.preflight.identity.Access;
+import dev.preflight.identity.Caller;
 import dev.preflight.identity.CurrentCaller;
+import dev.preflight.identity.SignOffGroups;
 
 /**
  * What the caller may do on one launch in its state: work on its items and state (the team's
  * engineers, approvers and admins, while the launch is not cancelled; which items, its state's
  * phases say) and approve (sign off, waive, decide, close).
  */
-public record LaunchRights(LaunchState state, boolean work, boolean approve, String username) {
+public record LaunchRights(LaunchState state, boolean work, boolean approve, String username, boolean admin,
+        Set<String> groups, Map<String, String> definedGroups, boolean fourEyes) {
+
+    /**
+     * Whether the caller signs for the sign-off group: every approver when the item names no group
+     * or one the installation has not defined, else its members and admins (acting for it).
+     */
+    public boolean signsFor(String group) {
+        return group == null || !definedGroups.containsKey(group) || admin || groups.contains(group);
+    }
+
+    /** Whether the caller is a member of the defined group (an admin signing for another group is recorded so). */
+    public boolean memberOf(String group) {
+        return groups.contains(group);
+    }
+
+    /** The group's name, or its key when the installation has not defined it. */
+    public String groupName(String group) {
+        return definedGroups.getOrDefault(group, group);
+    }
+
 
     /**
      * Why the caller may not move a launch from one state to another; empty when they may. Cancelling
@@ -43,20 +67,20 @@ public record LaunchRights(LaunchState state, boolean work, boolean approve, Str
 
         private final Access access;
         private final CurrentCaller caller;
+        private final SignOffGroups groups;
 
-        public Rules(Access access, CurrentCaller caller) {
+        public Rules(Access access, CurrentCaller caller, SignOffGroups groups) {
             this.access = access;
             this.caller = caller;
-        }
-
-        LaunchRights of(LaunchState state, long teamId) {
-            boolean work = state != LaunchState.CANCELLED && access.mayWorkOnLaunches(teamId);
-            return new LaunchRights(state, work, work && access.mayApprove(),
-                    caller.find().map(c -> c.username()).orElse(""));
+            this.groups = groups;
         }
 
         LaunchRights of(Launch launch) {
-            return of(launch.state, launch.service.team.id);
+            boolean work = launch.state != LaunchState.CANCELLED && access.mayWorkOnLaunches(launch.service.team.id);
+            Optional<Caller> who = caller.find();
+            return new LaunchRights(launch.state, work, work && access.mayApprove(), who.map(Caller::username).orElse(""),
+                    who.map(Caller::isAdmin).orElse(false), who.map(c -> groups.of(c.userId())).orElse(Set.of()),
+                    groups.names(), LaunchPolicy.of(launch.service.tier).fourEyes);
         }
     }
 }

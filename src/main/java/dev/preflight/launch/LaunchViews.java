@@ -56,7 +56,8 @@ public final class LaunchViews {
     public record Detail(long id, String name, String service, String serviceName, String team, int tier,
             String template, String templateName, int templateVersion, int latestTemplateVersion, String environment,
             LocalDate targetDate, long daysLeft, LaunchState state, List<LaunchState> next, String createdBy,
-            Instant createdAt, Instant launchedAt, Instant closedAt, Decision decision, Readiness readiness, List<Item> items, long version) implements Versioned {
+            Instant createdAt, Instant launchedAt, Instant closedAt, List<String> goAgreedBy, int goDeciders,
+            Decision decision, Readiness readiness, List<Item> items, long version) implements Versioned {
 
         /** Days past the target date (for pages; negative while the date is ahead). */
         public long daysLate() {
@@ -89,7 +90,8 @@ public final class LaunchViews {
     public record Item(String key, String section, String sectionTitle, String title, String guidance,
             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Phase.Default.class) Phase phase,
             String window, Instant dueAt, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean leftOut,
-            Severity severity, SignOff role, Evidence evidence, Integer recurrenceDays, ItemStatus status,
+            Severity severity, SignOff role, String signOffGroup, Evidence evidence, Integer recurrenceDays,
+            ItemStatus status,
             ItemCondition condition, boolean resolved, SatisfiedBy satisfiedBy, String linkedState, String linkedPage,
             String evidenceLink, String evidenceNote, String reason,
             String assignee, String assigneeName, LocalDate dueDate, boolean overdue, String doneBy, Instant doneAt,
@@ -109,7 +111,7 @@ public final class LaunchViews {
                     : null;
             return new Item(item.key, item.sectionKey, item.sectionTitle, item.title, item.guidance, item.phase,
                     item.phaseWindow, item.dueAt, item.leftOut, item.severity,
-                    item.signOff, item.evidence, item.recurrenceDays, item.status, condition, condition.resolved(),
+                    item.signOff, item.signOffGroup, item.evidence, item.recurrenceDays, item.status, condition, condition.resolved(),
                     item.satisfiedBy, item.linked == null ? null : item.linked.why(),
                     item.linked == null ? null : item.linked.link(),
                     item.evidenceLink, item.evidenceNote, item.reason,

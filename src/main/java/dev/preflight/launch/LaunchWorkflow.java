@@ -287,6 +287,7 @@ public class LaunchWorkflow {
             launch.decision = null;
             launch.decisionResolved = null;
         }
+        launch.goAgreedBy = null;
         Launch.flush();
         new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(from, to).comment(Text.blankToNull(input.comment()))
                 .append(caller, now);
@@ -370,6 +371,30 @@ public class LaunchWorkflow {
         }
         LaunchViews.Summary before = summaryOf(launch);
         LaunchState from = launch.state;
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (input.decision() == LaunchState.GO) {
+            int needed = LaunchPolicy.of(launch.service.tier).goDeciders;
+            List<String> agreed = launch.goAgreedBy == null || from != LaunchState.IN_REVIEW ? new ArrayList<>()
+                    : new ArrayList<>(launch.goAgreedBy);
+            if (agreed.contains(caller.username())) {
+                throw ProblemException.conflict("You have agreed to this go already; tier " + launch.service.tier
+                        + " needs " + needed + " approvers to agree (so far: " + String.join(", ", agreed) + ").");
+            }
+            agreed.add(caller.username());
+            if (agreed.size() < needed) {
+                launch.goAgreedBy = agreed;
+                Launch.flush();
+                new HistoryEntry(launch, null, HistoryAction.GO_AGREED).comment(input.rationale().trim())
+                        .details(Map.of("agreed", agreed, "needed", needed)).append(caller, now);
+                audit.record("launch.go_agreed", "launch", String.valueOf(launch.id), null,
+                        Map.of("agreed", agreed, "needed", needed));
+                return detail(launch);
+            }
+            if (needed > 1) {
+                details.put("agreedBy", agreed);
+            }
+        }
+        launch.goAgreedBy = null;
         launch.state = input.decision();
         launch.decision = input.decision();
         launch.decidedBy = caller.username();
@@ -379,7 +404,6 @@ public class LaunchWorkflow {
         launch.decisionResolved = input.decision() == LaunchState.GO
                 ? List.copyOf(Readiness.resolvedRequired(items, now, today)) : null;
         Launch.flush();
-        Map<String, Object> details = new LinkedHashMap<>();
         details.put("decision", input.decision().key());
         if (launch.decisionConditions != null) {
             details.put("conditions", launch.decisionConditions);
@@ -424,7 +448,8 @@ public class LaunchWorkflow {
                 launch.templateVersion.template.name, launch.templateVersion.number, latest, launch.environment,
                 launch.targetDate, java.time.temporal.ChronoUnit.DAYS.between(today, launch.targetDate), launch.state,
                 launch.state.next().stream().sorted().toList(), launch.createdBy, launch.createdAt, launch.launchedAt,
-                launch.closedAt,
+                launch.closedAt, launch.goAgreedBy == null ? List.of() : launch.goAgreedBy,
+                LaunchPolicy.of(launch.service.tier).goDeciders,
                 LaunchViews.Decision.of(launch), Readiness.of(items, now, today),
                 items.stream().map(i -> LaunchViews.Item.of(i, now, today)).toList(), launch.version);
     }

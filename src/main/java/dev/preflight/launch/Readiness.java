@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.preflight.template.Phase;
 import dev.preflight.template.Severity;
 
@@ -66,8 +68,22 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
         return (int) sections.stream().filter(SectionProgress::complete).count();
     }
 
-    /** An item that needs attention, and why. */
-    public record Concern(String key, String title, String section, ItemCondition condition, String why) {
+    /** An item that needs attention, and why; {@code signOffGroup} names the group whose sign-off it needs, if any. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Concern(String key, String title, String section, ItemCondition condition, String why,
+            String signOffGroup) {
+    }
+
+    /** Sign-offs still owed to a go, by group: how many items each group (null: any approver) has to sign. */
+    public record Owed(String group, int items) {
+    }
+
+    /** The sign-offs a go still waits for, grouped by the group that owes them, in order of first appearance. */
+    public List<Owed> owedSignOffs() {
+        Map<String, Integer> owed = new LinkedHashMap<>();
+        missingSignOffs.forEach(c -> owed.merge(c.signOffGroup() == null ? "" : c.signOffGroup(), 1, Integer::sum));
+        return owed.entrySet().stream().map(e -> new Owed(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()))
+                .toList();
     }
 
     public record WaiverInForce(String key, String title, String reason, String riskOwner, String compensatingControl,
@@ -135,7 +151,8 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
                 openBlockers.add(concern(item, condition, "blocker item is " + condition.label()));
             }
             if (standing.missingSignOff()) {
-                missingSignOffs.add(concern(item, condition, "needs an approver's sign-off"));
+                missingSignOffs.add(concern(item, condition, item.signOffGroup == null ? "needs an approver's sign-off"
+                        : "needs the sign-off of the " + item.signOffGroup + " group"));
             }
             if (standing.awaitingSignOff()) {
                 awaiting.add(concern(item, condition, (item.satisfiedBy != null ? "satisfied by the "
@@ -189,7 +206,7 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
     }
 
     private static Concern concern(LaunchItem item, ItemCondition condition, String why) {
-        return new Concern(item.key, item.title, item.sectionTitle, condition, why);
+        return new Concern(item.key, item.title, item.sectionTitle, condition, why, item.signOffGroup);
     }
 
     /** Whole percent, rounded down so that 100 means everything (and nothing required counts as 100). */

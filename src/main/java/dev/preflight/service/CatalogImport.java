@@ -205,10 +205,12 @@ public class CatalogImport {
                 metadata.path("description").asText("").trim(), team(doc.path("spec").path("owner").asText()),
                 tier(doc), lifecycle(doc.path("spec").path("lifecycle").asText("")), repository, dashboard, health,
                 onCall.isBlank() ? null : onCall.trim(), runsOn(annotations, tags),
-                flag(annotations, STORES_DATA_ANNOTATION, tags.contains("database") || tags.contains("stateful") ? true : null),
-                flag(annotations, PUBLIC_ANNOTATION, type.equals("website") || tags.contains("public") ? true
-                        : tags.contains("internal") ? false : null),
-                flag(annotations, PERSONAL_DATA_ANNOTATION, tags.contains("pii") || tags.contains("gdpr") ? true : null),
+                flag(annotations, STORES_DATA_ANNOTATION,
+                        suggested(tags.contains("database") || tags.contains("stateful"), false)),
+                flag(annotations, PUBLIC_ANNOTATION, suggested(type.equals("website") || tags.contains("public"),
+                        tags.contains("internal"))),
+                flag(annotations, PERSONAL_DATA_ANNOTATION,
+                        suggested(tags.contains("pii") || tags.contains("gdpr"), false)),
                 null);
     }
 
@@ -232,6 +234,11 @@ public class CatalogImport {
             return RunsOn.CONTAINER;
         }
         return tags.contains("vm") ? RunsOn.VM : null;
+    }
+
+    /** What tags suggest of a yes/no trait: yes, no, or nothing (null) when they say neither. */
+    private static Boolean suggested(boolean yes, boolean no) {
+        return yes ? Boolean.TRUE : no ? Boolean.FALSE : null;
     }
 
     /** A yes/no trait: the annotation ("true"/"false") when there is one, else what the tags or type suggest. */

@@ -22,8 +22,8 @@ final class DraftEditor {
 
     /** An item as typed in the editor's form. */
     record ItemForm(String section, String title, String guidance, String phase, String window, String severity,
-            String role, String evidence, String recurrenceDays, List<String> tiers, List<String> runsOn,
-            String storesData, String publicFacing, String personalData, String satisfiedBy) {
+            String role, String signOffGroup, String evidence, String recurrenceDays, List<String> tiers,
+            List<String> runsOn, String storesData, String publicFacing, String personalData, String satisfiedBy) {
 
         /** What the form holds for one yes/no trait ("", "yes" or "no"). */
         public String trait(String field) {
@@ -38,8 +38,8 @@ final class DraftEditor {
 
         /** The same form with another title (a new item starts from the blank form and its title). */
         ItemForm titled(String newTitle) {
-            return new ItemForm(section, newTitle, guidance, phase, window, severity, role, evidence, recurrenceDays,
-                    tiers, runsOn, storesData, publicFacing, personalData, satisfiedBy);
+            return new ItemForm(section, newTitle, guidance, phase, window, severity, role, signOffGroup, evidence,
+                    recurrenceDays, tiers, runsOn, storesData, publicFacing, personalData, satisfiedBy);
         }
 
         TemplateContent.Item toItem(String key, InputValidator.Errors errors) {
@@ -84,6 +84,7 @@ final class DraftEditor {
             }
             return new TemplateContent.Item(key, title == null ? null : title.strip(), guidance, itemPhase, itemWindow,
                     choice(Severity.values(), severity, "severity", errors), choice(SignOff.values(), role, "role", errors),
+                    signOffGroup == null || signOffGroup.isBlank() ? null : signOffGroup.strip(),
                     choice(Evidence.values(), evidence, "evidence", errors), recurrence, tierList,
                     new Applicability(ways, flag(storesData, "storesData", errors),
                             flag(publicFacing, "publicFacing", errors), flag(personalData, "personalData", errors)),
@@ -112,7 +113,7 @@ final class DraftEditor {
             Applicability when = item.appliesWhen() == null ? new Applicability(null, null, null, null) : item.appliesWhen();
             return new ItemForm(section, item.title(), item.guidance(), item.phase().key(),
                     item.window() == null ? "" : item.window(), item.severity().key(), item.role().key(),
-                    item.evidence().key(), item.recurrenceDays() == null ? "" : item.recurrenceDays().toString(),
+                    item.signOffGroup() == null ? "" : item.signOffGroup(), item.evidence().key(), item.recurrenceDays() == null ? "" : item.recurrenceDays().toString(),
                     item.tiers().stream().map(String::valueOf).toList(), when.runsOn().stream().map(RunsOn::key).toList(),
                     flag(when.storesData()), flag(when.publicFacing()), flag(when.personalData()),
                     item.satisfiedBy() == null ? "" : item.satisfiedBy().key());
@@ -120,7 +121,7 @@ final class DraftEditor {
 
         static ItemForm blank(String section) {
             return new ItemForm(section, "", "", Phase.BEFORE_GO_LIVE.key(), "", Severity.MAJOR.key(),
-                    SignOff.ENGINEER.key(), Evidence.NONE.key(), "", List.of("1", "2", "3"), List.of(), "", "", "", "");
+                    SignOff.ENGINEER.key(), "", Evidence.NONE.key(), "", List.of("1", "2", "3"), List.of(), "", "", "", "");
         }
 
         private static <E extends Enum<E>> E choice(E[] values, String key, String field, InputValidator.Errors errors) {

@@ -37,17 +37,17 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
      * diffs can follow the item when its wording changes.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({ "key", "title", "guidance", "phase", "window", "severity", "role", "evidence", "recurrenceDays",
-        "tiers", "appliesWhen", "satisfiedBy" })
+    @JsonPropertyOrder({ "key", "title", "guidance", "phase", "window", "severity", "role", "signOffGroup", "evidence",
+        "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy" })
     public record Item(String key, String title, String guidance,
             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Phase.Default.class) Phase phase,
-            String window, Severity severity, SignOff role, Evidence evidence, Integer recurrenceDays,
+            String window, Severity severity, SignOff role, String signOffGroup, Evidence evidence, Integer recurrenceDays,
             List<Integer> tiers, @JsonInclude(JsonInclude.Include.NON_EMPTY) Applicability appliesWhen,
             SatisfiedBy satisfiedBy) {
 
         /**
          * What an item leaves out takes the defaults: before go-live, major, engineer sign-off, no
-         * evidence, all tiers, every service. Guidance is kept as a {@link Text#block}, however it
+         * evidence, all tiers, every service, any approver. Guidance is kept as a {@link Text#block}, however it
          * came in; a window is written the one way {@link Window} writes it.
          */
         public Item {
@@ -59,12 +59,13 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
             evidence = evidence == null ? Evidence.NONE : evidence;
             tiers = tiers == null ? List.of(1, 2, 3) : List.copyOf(tiers);
             appliesWhen = appliesWhen == null || appliesWhen.isEmpty() ? null : appliesWhen;
+            signOffGroup = signOffGroup == null || signOffGroup.isBlank() ? null : signOffGroup.strip();
         }
 
-        /** An item of the default phase that applies to every service. */
+        /** An item of the default phase that applies to every service and is signed by any approver. */
         public Item(String key, String title, String guidance, Severity severity, SignOff role, Evidence evidence,
                 Integer recurrenceDays, List<Integer> tiers, SatisfiedBy satisfiedBy) {
-            this(key, title, guidance, null, null, severity, role, evidence, recurrenceDays, tiers, null, satisfiedBy);
+            this(key, title, guidance, null, null, severity, role, null, evidence, recurrenceDays, tiers, null, satisfiedBy);
         }
 
         public boolean appliesTo(int tier) {

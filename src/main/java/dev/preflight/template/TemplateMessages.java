@@ -332,4 +332,10 @@ public interface TemplateMessages {
 
     @Message
     String template_lint_because(String why);
+
+    @Message
+    String template_sign_off_group();
+
+    @Message
+    String template_sign_off_group_hint();
 }

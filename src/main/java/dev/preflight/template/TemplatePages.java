@@ -219,12 +219,13 @@ public class TemplatePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeItem(@PathParam("slug") String slug, @PathParam("key") String key, @RestForm String action,
             @RestForm String section, @RestForm String title, @RestForm String guidance, @RestForm String severity,
-            @RestForm String role, @RestForm String evidence, @RestForm String recurrenceDays,
-            @RestForm List<String> tiers, @RestForm String satisfiedBy, @RestForm String phase, @RestForm String window,
-            @RestForm List<String> runsOn, @RestForm String storesData, @RestForm String publicFacing,
-            @RestForm String personalData, @RestForm Long version) {
+            @RestForm String role, @RestForm String signOffGroup, @RestForm String evidence,
+            @RestForm String recurrenceDays, @RestForm List<String> tiers, @RestForm String satisfiedBy,
+            @RestForm String phase, @RestForm String window, @RestForm List<String> runsOn, @RestForm String storesData,
+            @RestForm String publicFacing, @RestForm String personalData, @RestForm Long version) {
         DraftEditor.ItemForm form = new DraftEditor.ItemForm(section, title, guidance, phase, window, severity, role,
-                evidence, recurrenceDays, tiers, runsOn, storesData, publicFacing, personalData, satisfiedBy);
+                signOffGroup, evidence, recurrenceDays, tiers, runsOn, storesData, publicFacing, personalData,
+                satisfiedBy);
         if ("save".equals(action)) {
             return edit(slug, version, content -> DraftEditor.updateItem(content, key, form),
                     errors -> Templates.item(library.get(slug), library.openDraft(slug), key, form, errors));

@@ -100,6 +100,10 @@ public final class TemplateRules {
         } else if (item.window() != null) {
             problems.report(at + ".window", "only an after-launch item has a window; this one is " + item.phase().label());
         }
+        if (item.signOffGroup() != null && !Slugs.isValid(item.signOffGroup())) {
+            problems.report(at + ".signOffGroup", "must be a sign-off group's key: lower-case letters, digits and "
+                    + "single hyphens, at most 64 characters");
+        }
         if (item.phase() == Phase.ONGOING && item.recurrenceDays() == null) {
             problems.report(at + ".recurrenceDays", "is required for an ongoing duty: how many days until it is due again");
         }

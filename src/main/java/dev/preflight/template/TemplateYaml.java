@@ -52,7 +52,7 @@ public final class TemplateYaml {
     private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "note");
     private static final Set<String> SECTION_FIELDS = Set.of("key", "title", "items");
     private static final Set<String> ITEM_FIELDS = Set.of("key", "title", "guidance", "phase", "window", "severity",
-            "role", "evidence", "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy");
+            "role", "signOffGroup", "evidence", "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy");
     private static final Set<String> CONDITION_FIELDS = Set.of("runsOn", "storesData", "publicFacing", "personalData");
 
     private TemplateYaml() {
@@ -217,6 +217,7 @@ public final class TemplateYaml {
                     text(node, pointer, "window", false),
                     choice(node, pointer, "severity", Severity.class, Severity.MAJOR),
                     choice(node, pointer, "role", SignOff.class, SignOff.ENGINEER),
+                    text(node, pointer, "signOffGroup", false),
                     choice(node, pointer, "evidence", Evidence.class, Evidence.NONE),
                     number(node, pointer, "recurrenceDays"), tiers(node, pointer), condition(node, pointer),
                     choice(node, pointer, "satisfiedBy", SatisfiedBy.class, null));

@@ -246,6 +246,16 @@ class AuthorizationMatrixTest {
                 + "/members/" + engineerA.username(), null), adminWrite200));
         rules.put("DELETE /api/v1/teams/{slug}/members/{username}", new Rule(p -> new Call("/api/v1/teams/" + teamB
                 + "/members/" + engineerB.username(), null), adminWrite200));
+        rules.put("GET /api/v1/sign-off-groups", new Rule(p -> new Call("/api/v1/sign-off-groups", null), read));
+        rules.put("GET /api/v1/sign-off-groups/{key}", new Rule(p -> new Call("/api/v1/sign-off-groups/"
+                + signOffGroup(), null), read));
+        rules.put("PUT /api/v1/sign-off-groups/{key}", new Rule(p -> new Call("/api/v1/sign-off-groups/"
+                + Fixtures.unique("group"), Map.of("name", "Security", "members", List.of())), adminWrite200));
+        rules.put("DELETE /api/v1/sign-off-groups/{key}", new Rule(p -> new Call("/api/v1/sign-off-groups/"
+                + signOffGroup(), null), adminWrite204));
+        rules.put("GET /api/v1/launch-policies", new Rule(p -> new Call("/api/v1/launch-policies", null), read));
+        rules.put("PUT /api/v1/launch-policies/{tier}", new Rule(p -> new Call("/api/v1/launch-policies/3",
+                Map.of("goDeciders", 1, "fourEyes", false)), adminWrite200));
 
         rules.put("GET /api/v1/me", new Rule(p -> new Call("/api/v1/me", null), read));
         rules.put("GET /api/v1/tokens", new Rule(p -> new Call("/api/v1/tokens", null), read));
@@ -469,5 +479,13 @@ class AuthorizationMatrixTest {
             s.setString(1, token.substring(0, 10));
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
+    }
+
+    /** A new sign-off group, made by the admin; returns its key. */
+    private static String signOffGroup() {
+        String key = Fixtures.unique("group");
+        Api.admin().contentType(ContentType.JSON).body(Map.of("name", "Group " + key, "members", List.of()))
+                .when().put("/api/v1/sign-off-groups/" + key).then().statusCode(200);
+        return key;
     }
 }

@@ -38,7 +38,7 @@ class BrowserJourneysTest {
     private static final String TLS = "infrastructure.tls-auto-renewal";
     private static final String CDN = "infrastructure.cdn";
     private static final String HOSTING = "infrastructure.hosting-provisioned";
-    private static final String DNS = "infrastructure.domain-dns";
+    private static final String TEST_DATA = "data.test-data-removed";
 
     @TestHTTPResource("/")
     URL base;
@@ -84,7 +84,7 @@ class BrowserJourneysTest {
             admin.check("recovery");
 
             page.navigate("/services/" + service + "/runbook");
-            assertThat(page.locator("section[aria-labelledby=completeness]")).containsText("12 required sections");
+            assertThat(page.locator("section[aria-labelledby=completeness]")).containsText("10 required parts");
             page.locator("#content").fill("# Runbook\n\n## Rollback\n\nRedeploy the previous tag.\n");
             page.locator("#note").fill("rollback first");
             page.locator("button", new Page.LocatorOptions().setHasText("Save runbook")).click();
@@ -135,7 +135,7 @@ class BrowserJourneysTest {
             assertThat(page.evaluate("() => window.journeyMarker")).as("the page was not reloaded").isEqualTo("same page");
             journey.check("launch-ticked");
 
-            keyboardTicks(page, DNS);
+            keyboardTicks(page, TEST_DATA);
             assertThat(page.locator("#launch-progress")).containsText("(2 of ");
 
             page.reload();
@@ -143,7 +143,7 @@ class BrowserJourneysTest {
             assertThat(item(page, TLS)).containsText("https://certs.example.com/renewal-job");
             assertThat(item(page, CDN)).containsText("no static assets");
             assertThat(item(page, HOSTING)).hasAttribute("data-state", "blocked");
-            assertThat(item(page, DNS)).hasAttribute("data-state", "done");
+            assertThat(item(page, TEST_DATA)).hasAttribute("data-state", "done");
             assertThat(page.locator("#launch-progress")).containsText("(2 of ");
             journey.check("launch-reloaded");
 
@@ -477,9 +477,9 @@ class BrowserJourneysTest {
         try (Journey journey = on.journey()) {
             Page page = journey.page;
 
-            item(page, DNS).locator("button.tick").click();
-            assertThat(item(page, DNS)).hasAttribute("data-state", "done");
-            assertThat(item(page, DNS).locator("button.tick")).isFocused();
+            item(page, TEST_DATA).locator("button.tick").click();
+            assertThat(item(page, TEST_DATA)).hasAttribute("data-state", "done");
+            assertThat(item(page, TEST_DATA).locator("button.tick")).isFocused();
             assertThat(page.locator("#announcer")).hasText(Pattern.compile("^Saved: .+, done\\.$"));
 
             Page other = journey.anotherTab();

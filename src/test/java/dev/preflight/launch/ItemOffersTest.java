@@ -1,5 +1,6 @@
 package dev.preflight.launch;
 
+import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_SEE_OTHER;
@@ -54,6 +55,15 @@ class ItemOffersTest {
             Document panel = engineer.get(page + "/items/" + key + "/panel", SC_OK);
             assertThat(panel.select("button[value=waive], button[value=sign_off], button[value=withdraw_sign_off]"))
                     .as("approver actions offered to an engineer on %s", key).isEmpty();
+            String phase = row.select(".badge-phase").text();
+            if (phase.startsWith("after launch") || phase.startsWith("ongoing")) {
+                assertThat(row.select("button.tick")).as("a tick before go-live on %s (%s)", key, phase).isEmpty();
+                assertThat(panel.select("button[value=not_applicable], button[value=blocked]"))
+                        .as("status actions before go-live on %s", key).isEmpty();
+                assertThat(engineer.post(page + "/items", Map.of("do", "done " + key + " 0")).statusCode())
+                        .as("a forged tick of %s before go-live", key).isEqualTo(SC_CONFLICT);
+                continue;
+            }
             assertThat(panel.select("button[value=not_applicable]")).as("not applicable on %s", key)
                     .hasSize(approverItem ? 0 : 1);
             if (approverItem) {

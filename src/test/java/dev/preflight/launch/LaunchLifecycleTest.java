@@ -89,7 +89,7 @@ class LaunchLifecycleTest {
         String service = service(2, null);
         long launch = Fixtures.launch(service, "launch-readiness");
         problem(patch(launch, "first-24-hours.watch-error-rates", Map.of("status", "done", "evidenceNote", "calm")),
-                400, "invalid-input").body("errors[0].message", containsString("once the launch has gone live"));
+                409, "conflict").body("detail", containsString("once the launch has gone live"));
         patch(launch, "first-24-hours.watch-error-rates", Map.of("assignee", "admin", "comment", "mine on the day"))
                 .statusCode(200);
         JsonPath opened = get(launch);
@@ -110,8 +110,8 @@ class LaunchLifecycleTest {
                 .post("/api/v1/launches/" + launch + "/decision").then().statusCode(200);
         move(launch, "launched").statusCode(200);
 
-        problem(patch(launch, "security.https-redirect", Map.of("status", "open")), 400, "invalid-input")
-                .body("errors[0].message", containsString("no longer change"));
+        problem(patch(launch, "security.https-redirect", Map.of("status", "open")), 409, "conflict")
+                .body("detail", containsString("no longer change"));
         patch(launch, "first-24-hours.watch-error-rates", Map.of("status", "done", "evidenceNote", "calm"))
                 .statusCode(200).body("condition", equalTo("done"));
         problem(move(launch, "closed"), 400, "invalid-input").body("errors[0].field", equalTo("comment"));
@@ -122,8 +122,8 @@ class LaunchLifecycleTest {
         Api.admin().contentType(ContentType.JSON).body(Map.of("to", "closed", "comment", "the rest moved to the backlog"))
                 .when().post("/api/v1/launches/" + launch + "/transitions").then().statusCode(200)
                 .body("state", equalTo("closed"));
-        problem(patch(launch, "first-week.review-errors", Map.of("status", "done", "evidenceNote", "late")), 400,
-                "invalid-input");
+        problem(patch(launch, "first-week.review-errors", Map.of("status", "done", "evidenceNote", "late")), 409,
+                "conflict");
         patch(launch, "ongoing.error-trends", Map.of("status", "done", "evidenceNote", "week 1 reviewed"))
                 .statusCode(200).body("condition", equalTo("done"));
     }

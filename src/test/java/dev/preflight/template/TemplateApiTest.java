@@ -43,7 +43,7 @@ class TemplateApiTest {
     void the_library_lists_built_in_templates_first_with_their_size() {
         Api.admin().when().get("/api/v1/templates").then().statusCode(SC_OK)
                 .body("[0].builtin", equalTo(true))
-                .body("find { it.slug == 'release-it-production-readiness' }.items", equalTo(46))
+                .body("find { it.slug == 'release-it-production-readiness' }.items", equalTo(50))
                 .body("find { it.slug == 'release-it-production-readiness' }.latestVersion", equalTo(1));
     }
 

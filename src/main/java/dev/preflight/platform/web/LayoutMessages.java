@@ -68,6 +68,9 @@ public interface LayoutMessages {
     String nav_audit();
 
     @Message
+    String nav_sign_off();
+
+    @Message
     String nav_backup();
 
     @Message
