@@ -14,6 +14,7 @@ import dev.preflight.platform.SigningKeys;
 import dev.preflight.platform.api.Page;
 import dev.preflight.service.Service;
 import dev.preflight.service.ServiceLaunches;
+import dev.preflight.template.Phase;
 
 /**
  * A service's launches for its page, and its readiness badge: an SVG of the current launch's
@@ -38,6 +39,21 @@ public class Badges implements ServiceLaunches {
         return launches.search(new LaunchFilter(serviceSlug, null, null, null, null), new Page.Request(1, Page.DEFAULT_SIZE))
                 .items().stream().map(l -> new Row(l.id(), l.name(), l.state().key(), l.state().label(), l.targetDate(),
                         l.progress().percent(), l.progress().openBlockers()))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<Duty> duties(String serviceSlug) {
+        List<Launch> live = Launch.<Launch>find("service.slug = ?1 and state in ?2 order by launchedAt desc, id desc",
+                serviceSlug, List.of(LaunchState.LAUNCHED, LaunchState.CLOSED)).page(0, 1).list();
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        LaunchViews.Detail launch = launches.get(live.get(0).id);
+        return launch.items().stream().filter(i -> i.phase() == Phase.ONGOING)
+                .map(i -> new Duty(launch.id(), i.key(), i.title(), i.recurrenceDays(), i.condition().key(),
+                        i.condition().label(), i.staleAt()))
                 .toList();
     }
 

@@ -12,7 +12,8 @@ import dev.preflight.template.SignOff;
  * what {@link LaunchSummaries} adds up for the board. One place decides it, so the board and the
  * launch page always agree.
  *
- * @param required       a blocker or major item before go-live (items of later phases never count)
+ * @param required       a blocker or major item before go-live (items of later phases, and items their
+ *                       condition left out, never count)
  * @param resolved       done (signed off where needed, not stale), not applicable, or validly waived
  * @param openBlocker    a blocker that is not resolved: it refuses a go
  * @param missingSignOff a required item needing an approver that is not resolved: it refuses a go
@@ -23,7 +24,7 @@ record ItemStanding(ItemCondition condition, boolean required, boolean resolved,
 
     static ItemStanding of(LaunchItem item, Instant now, LocalDate today) {
         ItemCondition condition = ItemCondition.of(item, now, today);
-        boolean gated = item.phase.gated();
+        boolean gated = item.phase.gated() && !item.leftOut;
         boolean required = gated && item.severity.required();
         boolean resolved = condition.resolved();
         return new ItemStanding(condition, required, resolved, gated && !resolved && item.severity == Severity.BLOCKER,

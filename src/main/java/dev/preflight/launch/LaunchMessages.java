@@ -614,4 +614,11 @@ public interface LaunchMessages {
 
     @Message
     String signoff_remove(String name);
+
+    /** A section without required items: "3 of 4 resolved". */
+    @Message
+    String launch_section_settled(int settled, int items);
+
+    @Message
+    String launch_owed_undefined();
 }

@@ -54,12 +54,22 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
         return phases.stream().filter(p -> p.phase() == phase).findFirst();
     }
 
-    /** Progress of one section of the checklist. */
-    public record SectionProgress(String key, String title, int items, int required, int resolved, int percent) {
+    /**
+     * Progress of one section of the checklist; {@code settled} counts its items resolved whatever
+     * their weight or phase, which is what a section without required items (minor items only, or
+     * a later phase's) shows.
+     */
+    public record SectionProgress(String key, String title, int items, int required, int resolved, int percent,
+            int settled) {
 
-        /** Whether every required item of the section is resolved. */
+        /** Whether the section has items but none that count towards readiness. */
+        public boolean noneRequired() {
+            return required == 0 && items > 0;
+        }
+
+        /** Whether every required item of the section is resolved (every item, when none is required). */
         public boolean complete() {
-            return resolved >= required;
+            return noneRequired() ? settled >= items : resolved >= required;
         }
     }
 
@@ -133,8 +143,11 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
             }
             counts.merge(condition.key(), 1, Integer::sum);
             sectionTitles.putIfAbsent(item.sectionKey, item.sectionTitle);
-            int[] section = perSection.computeIfAbsent(item.sectionKey, k -> new int[3]);
+            int[] section = perSection.computeIfAbsent(item.sectionKey, k -> new int[4]);
             section[0]++;
+            if (standing.resolved()) {
+                section[3]++;
+            }
             if (standing.required()) {
                 required++;
                 section[1]++;
@@ -168,7 +181,7 @@ public record Readiness(int required, int resolved, int percent, List<SectionPro
         }
         List<SectionProgress> sections = new ArrayList<>();
         perSection.forEach((key, n) -> sections.add(new SectionProgress(key, sectionTitles.get(key), n[0], n[1], n[2],
-                percent(n[2], n[1]))));
+                percent(n[2], n[1]), n[3])));
         return new Readiness(required, resolved, percent(resolved, required), List.copyOf(sections),
                 List.copyOf(openBlockers), List.copyOf(missingSignOffs), List.copyOf(awaiting), List.copyOf(stale),
                 List.copyOf(overdue), List.copyOf(waivers), Collections.unmodifiableMap(counts),

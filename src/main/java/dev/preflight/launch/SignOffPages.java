@@ -51,7 +51,7 @@ public class SignOffPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(List<SignOffGroups.View> groups, List<LaunchPolicies.View> policies,
-                GroupForm form, String failedGroup, Map<String, String> errors, String notice);
+                GroupForm form, Map<String, String> errors, String notice);
     }
 
     private final SignOffGroups groups;
@@ -64,7 +64,7 @@ public class SignOffPages {
 
     @GET
     public TemplateInstance page(@QueryParam("notice") String notice) {
-        return Templates.page(groups.list(), policies.list(), GroupForm.blank(), null, FormErrors.none(),
+        return Templates.page(groups.list(), policies.list(), GroupForm.blank(), FormErrors.none(),
                 Pages.notice(notice));
     }
 
@@ -79,7 +79,7 @@ public class SignOffPages {
         return Pages.submit(() -> {
             groups.save(chosen, form.toInput(), version);
             return Pages.seeOther("/admin/sign-off?notice=updated");
-        }, e -> Templates.page(groups.list(), policies.list(), form, chosen, FormErrors.of(e, "name"), null),
+        }, e -> Templates.page(groups.list(), policies.list(), form, FormErrors.of(e, "name"), null),
                 ProblemType.INVALID_INPUT, ProblemType.CONFLICT, ProblemType.STALE_VERSION, ProblemType.NOT_FOUND);
     }
 
@@ -90,7 +90,7 @@ public class SignOffPages {
         return Pages.submit(() -> {
             groups.delete(key, version);
             return Pages.seeOther("/admin/sign-off?notice=deleted");
-        }, e -> Templates.page(groups.list(), policies.list(), GroupForm.blank(), key, FormErrors.of(e, "key"), null),
+        }, e -> Templates.page(groups.list(), policies.list(), GroupForm.blank(), FormErrors.of(e, "key"), null),
                 ProblemType.STALE_VERSION, ProblemType.NOT_FOUND);
     }
 
@@ -109,7 +109,7 @@ public class SignOffPages {
         return Pages.submit(() -> {
             policies.set(tier, input, version);
             return Pages.seeOther("/admin/sign-off?notice=updated");
-        }, e -> Templates.page(groups.list(), policies.list(), GroupForm.blank(), "tier-" + tier,
+        }, e -> Templates.page(groups.list(), policies.list(), GroupForm.blank(),
                 FormErrors.of(e, "goDeciders"), null), ProblemType.INVALID_INPUT, ProblemType.STALE_VERSION,
                 ProblemType.NOT_FOUND);
     }

@@ -1,5 +1,6 @@
 package dev.preflight.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,6 +11,17 @@ public interface ServiceLaunches {
     record Row(long id, String name, String state, String stateLabel, LocalDate targetDate, int percent,
             int openBlockers) {
     }
+
+    /**
+     * One ongoing duty of the service: a recurring item of the after-launch phase of its latest
+     * launch that went live, with what it counts as now and when it is next due.
+     */
+    record Duty(long launch, String key, String title, int recurrenceDays, String condition, String conditionLabel,
+            Instant dueAgain) {
+    }
+
+    /** The service's standing duties: the ongoing items of its most recent launched or closed launch. */
+    List<Duty> duties(String serviceSlug);
 
     /** The service's launches by target date, at most the first page. */
     List<Row> of(String serviceSlug);

@@ -187,4 +187,16 @@ public interface ServiceMessages {
 
     @Message
     String service_runs_on_unknown();
+
+    @Message
+    String service_duties();
+
+    @Message
+    String service_duties_intro();
+
+    @Message
+    String service_duty_every(int days);
+
+    @Message
+    String service_duty_due();
 }

@@ -68,8 +68,8 @@ public class ServicePages {
         static native TemplateInstance list$results(Page<ServiceView> page, ServiceFilter filter, PageLink pageLink);
 
         static native TemplateInstance detail(ServiceView service, String notice, boolean canEdit,
-                List<ServiceLaunches.Row> launches, boolean canOpenLaunch, String badgePath, String badgeUrl,
-                ServiceRecovery.Summary recovery, ServiceRunbook.Summary runbook);
+                List<ServiceLaunches.Row> launches, List<ServiceLaunches.Duty> duties, boolean canOpenLaunch,
+                String badgePath, String badgeUrl, ServiceRecovery.Summary recovery, ServiceRunbook.Summary runbook);
 
         static native TemplateInstance form(ServiceForm form, Map<String, String> errors, List<TeamView> teams,
                 String editing, Map<String, String> current);
@@ -130,7 +130,7 @@ public class ServicePages {
         ServiceView service = catalog.get(slug);
         String badge = launches.badgePath(slug);
         return Templates.detail(service, Pages.notice(notice), catalog.mayChange(slug), launches.of(slug),
-                launches.mayOpen(slug), badge, uri.getBaseUri().resolve(badge).toString(), recovery.summary(slug),
+                launches.duties(slug), launches.mayOpen(slug), badge, uri.getBaseUri().resolve(badge).toString(), recovery.summary(slug),
                 runbook.summary(slug));
     }
 

@@ -623,6 +623,87 @@ class BrowserJourneysTest {
     private record OnLaunch(String team, Fixtures.TestUser engineer, Journey journey) {
     }
 
+    @Test
+    void an_approver_sees_the_groups_that_owe_a_sign_off_the_after_launch_phase_and_items_left_out() {
+        String team = Fixtures.team();
+        Fixtures.TestUser approver = Fixtures.user("approver", team);
+        String group = Fixtures.unique("security");
+        Api.admin().contentType(ContentType.JSON).body(Map.of("name", "Security review", "members",
+                List.of(approver.username()))).when().put("/api/v1/sign-off-groups/" + group).then().statusCode(200);
+        String template = Fixtures.unique("areas");
+        Api.admin().contentType("application/yaml").body("""
+                format: preflight-template/1
+                slug: %s
+                name: Areas
+                sections:
+                  - key: basics
+                    title: Basics
+                    items:
+                      - key: basics.pen-test
+                        title: Penetration test passed
+                        severity: blocker
+                        role: approver
+                        signOffGroup: %s
+                        evidence: link
+                      - key: basics.probes
+                        title: Kubernetes probes configured
+                        appliesWhen: {runsOn: [kubernetes]}
+                  - key: first-day
+                    title: First day
+                    items:
+                      - key: first-day.error-rates
+                        title: Error rates watched
+                        phase: after_launch
+                        window: PT24H
+                        evidence: note
+                """.formatted(template, group)).queryParam("publish", true)
+                .when().post("/api/v1/templates/import").then().statusCode(201);
+        String service = Fixtures.service(team, 2);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("name", "Service " + service, "team", team, "tier", 2,
+                "runsOn", "serverless")).when().put("/api/v1/services/" + service).then().statusCode(200);
+        long launch = Fixtures.launch(service, template);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("to", "in_review")).when()
+                .post("/api/v1/launches/" + launch + "/transitions").then().statusCode(200);
+
+        try (Journey journey = Journey.signedIn(base, approver.username(), approver.password())) {
+            Page page = journey.page;
+            page.navigate("/launches/" + launch);
+            assertThat(item(page, "basics.probes")).hasAttribute("data-state", "not applicable");
+            assertThat(item(page, "basics.probes")).containsText("Not applicable: the service runs as serverless functions");
+            assertThat(item(page, "first-day.error-rates")).containsText("after launch, within 24 hours");
+            assertThat(item(page, "first-day.error-rates").locator("button.tick")).hasCount(0);
+            journey.check("launch-left-out");
+
+            page.navigate("/launches/" + launch + "/decision");
+            assertThat(page.locator("section[aria-labelledby=owed-title]")).containsText("Security review: 1 item");
+            journey.check("decision-owed-sign-offs");
+
+            page.navigate("/launches/" + launch);
+            item(page, "basics.pen-test").locator("input.evidence").fill("https://pentest.example/report");
+            item(page, "basics.pen-test").locator("input.evidence").press("Enter");
+            assertThat(item(page, "basics.pen-test")).hasAttribute("data-state", "done");
+            page.navigate("/launches/" + launch + "/decision");
+            assertThat(page.locator("section[aria-labelledby=owed-title]")).containsText("Every item that needs a sign-off has it");
+            page.locator("input[value=go]").check();
+            page.locator("#rationale").fill("security signed, nothing else open");
+            page.locator("form button[type=submit]", new Page.LocatorOptions().setHasText("Record go / no-go")).click();
+            assertThat(page.locator("h1 .badge")).hasText("go");
+
+            page.locator("a.button", new Page.LocatorOptions().setHasText("Mark launched")).click();
+            page.locator("form button[type=submit]", new Page.LocatorOptions().setHasText("Mark launched")).click();
+            assertThat(page.locator("h1 .badge")).hasText("launched");
+            assertThat(page.locator("#launch-progress")).containsText("after launch: 0 of 1 resolved");
+            assertThat(item(page, "first-day.error-rates")).containsText("due");
+            journey.check("launch-after-launch");
+            item(page, "first-day.error-rates").locator("input.evidence").fill("no increase in the first day");
+            item(page, "first-day.error-rates").locator("input.evidence").press("Enter");
+            assertThat(item(page, "first-day.error-rates")).hasAttribute("data-state", "done");
+            page.reload();
+            assertThat(page.locator("h1 .badge")).hasText("closed");
+            journey.check("launch-closed");
+        }
+    }
+
     private OnLaunch engineerOnANewLaunch() {
         String team = Fixtures.team();
         String service = Fixtures.service(team, 1);

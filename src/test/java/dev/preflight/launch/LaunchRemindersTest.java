@@ -113,6 +113,41 @@ class LaunchRemindersTest {
         assertThat(receiver.waiting(path)).as("each fact is announced once").isZero();
     }
 
+    @Test
+    void an_after_launch_item_past_its_due_time_and_an_ongoing_duty_gone_stale_are_announced_once() throws Exception {
+        String service = Fixtures.service(Fixtures.team(), 2);
+        long launch = Fixtures.launch(service, "launch-readiness");
+        String path = "/" + Fixtures.unique("due");
+        Api.admin().contentType(ContentType.JSON).body(Map.of("service", service, "url", receiver.url(path),
+                "events", List.of("item_due"))).when().post("/api/v1/webhooks").then().statusCode(201);
+        sql("UPDATE launch SET state = 'LAUNCHED', decision = 'GO', decided_by = 'admin', decided_at = now(), "
+                + "launched_at = now() - interval '2 days' WHERE id = ?", launch);
+        sql("UPDATE launch_item SET due_at = now() - interval '1 day' WHERE launch_id = ? "
+                + "AND key = 'first-24-hours.watch-error-rates'", launch);
+        patch(launch, "ongoing.error-trends", Map.of("status", "done", "evidenceNote", "week one reviewed"));
+        sql("UPDATE launch_item SET done_at = now() - interval '8 days' WHERE launch_id = ? AND key = 'ongoing.error-trends'",
+                launch);
+
+        LaunchReminders.Counts first = reminders.check(Instant.now());
+        assertThat(first.due()).isGreaterThanOrEqualTo(1);
+        assertThat(reminders.check(Instant.now()).due()).as("nothing is recorded twice").isZero();
+        JsonPath history = history(launch);
+        assertThat(history.getList("findAll { it.action == 'fell_due' }.item"))
+                .containsExactly("first-24-hours.watch-error-rates");
+        assertThat(history.getList("findAll { it.action == 'went_stale' }.item")).containsExactly("ongoing.error-trends");
+
+        Map<String, String> heard = new HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            Receiver.Request request = receiver.next(path);
+            assertThat(request).as("delivery " + (i + 1)).isNotNull();
+            JsonNode data = JSON.readTree(request.body()).path("data");
+            heard.put(data.path("item").path("key").asText(), data.path("summary").asText());
+        }
+        assertThat(heard.get("first-24-hours.watch-error-rates")).contains("was due by");
+        assertThat(heard.get("ongoing.error-trends")).contains("is due again");
+        assertThat(receiver.waiting(path)).isZero();
+    }
+
     private static Map<String, Object> waiver(LocalDate expires) {
         return Map.of("status", "waived", "waiver", Map.of("reason", "vendor fix", "riskOwner", "CTO",
                 "compensatingControl", "manual export", "expiresOn", expires.toString()));
