@@ -95,7 +95,8 @@ public class Board {
                 Part.of("""
                         SELECT coalesce(sum(services), 0), coalesce(sum(no_targets), 0),
                             coalesce(sum(inconsistent_targets), 0), coalesce(sum(drills_overdue_failed), 0),
-                            coalesce(sum(runbook_incomplete), 0), coalesce(sum(runbook_not_exercised), 0)
+                            coalesce(sum(runbook_incomplete), 0), coalesce(sum(runbook_not_exercised), 0),
+                            coalesce(sum(duties_due), 0)
                         FROM team_posture WHERE\s""" + TEAM_SCOPE, team, team),
                 team == null
                         ? Part.of("SELECT day, launches, percent_sum, open_blockers FROM readiness_day "
@@ -119,7 +120,7 @@ public class Board {
             ResultSet p = results.next();
             p.next();
             BoardViews.Posture posture = new BoardViews.Posture(p.getInt(1), p.getInt(2), p.getInt(3), p.getInt(4),
-                    p.getInt(5), p.getInt(6));
+                    p.getInt(5), p.getInt(6), p.getInt(7));
             List<BoardViews.TrendPoint> trend = new ArrayList<>();
             ResultSet d = results.next();
             while (d.next()) {

@@ -210,6 +210,7 @@ public class BoardPages {
                 case DRILLS -> posture.drillsOverdueOrFailed();
                 case RUNBOOK_INCOMPLETE -> posture.runbookIncomplete();
                 case RUNBOOK_NOT_EXERCISED -> posture.runbookNotExercised();
+                case DUTIES_DUE -> posture.dutiesDue();
             };
         }
     }

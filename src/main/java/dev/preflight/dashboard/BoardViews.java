@@ -80,7 +80,7 @@ public final class BoardViews {
      *                              drill did not pass
      */
     public record Posture(int services, int noTargets, int inconsistentTargets, int drillsOverdueOrFailed,
-            int runbookIncomplete, int runbookNotExercised) {
+            int runbookIncomplete, int runbookNotExercised, int dutiesDue) {
     }
 
     /** The average readiness of the running launches on one day. */

@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.preflight.platform.PreflightConfig;
 import dev.preflight.platform.db.Sql;
 import dev.preflight.service.DrillFailed;
+import dev.preflight.service.ServiceLaunches;
 import dev.preflight.service.ServiceRecovery;
 import dev.preflight.service.ServiceRecoveryChanged;
 import dev.preflight.service.ServiceRunbook;
@@ -32,13 +33,15 @@ public class RecoveryPosture {
 
     private final ServiceRecovery recovery;
     private final ServiceRunbook runbooks;
+    private final ServiceLaunches launches;
     private final Sql sql;
     private final int exerciseEveryDays;
     private final Event<DrillFailed> drillFailed;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    public RecoveryPosture(ServiceRecovery recovery, ServiceRunbook runbooks, Sql sql, PreflightConfig config,
-            Event<DrillFailed> drillFailed) {
+    public RecoveryPosture(ServiceRecovery recovery, ServiceRunbook runbooks, ServiceLaunches launches, Sql sql,
+            PreflightConfig config, Event<DrillFailed> drillFailed) {
+        this.launches = launches;
         this.recovery = recovery;
         this.runbooks = runbooks;
         this.sql = sql;
@@ -65,6 +68,13 @@ public class RecoveryPosture {
             Instant stale = startOf(exercised.plusDays(exerciseEveryDays + 1L));
             validUntil = validUntil == null || stale.isBefore(validUntil) ? stale : validUntil;
         }
+        List<ServiceLaunches.Duty> duties = launches.duties(slug);
+        boolean dutiesDue = duties.stream().anyMatch(d -> !d.resolved());
+        for (ServiceLaunches.Duty duty : duties) {
+            if (duty.resolved() && duty.dueAgain() != null && duty.dueAgain().isAfter(now)) {
+                validUntil = validUntil == null || duty.dueAgain().isBefore(validUntil) ? duty.dueAgain() : validUntil;
+            }
+        }
         Instant until = validUntil;
         Boolean wasOverdue = sql.inTransaction(c -> Sql.first(c, "SELECT restore_test_overdue FROM service_posture "
                 + "WHERE service_id = ? AND computed_at IS NOT NULL", r -> r.getBoolean(1), serviceId));
@@ -76,10 +86,11 @@ public class RecoveryPosture {
         sql.inTransaction(c -> Sql.update(c, """
                 UPDATE service_posture SET has_targets = ?, targets_consistent = ?, last_restore_test = ?,
                     latest_drill_failed = ?, restore_test_overdue = ?, runbook_complete = ?, runbook_exercised = ?,
-                    runbook_not_exercised = ?, valid_until = ?::timestamptz, computed_at = ?
+                    runbook_not_exercised = ?, duties_due = ?, valid_until = ?::timestamptz, computed_at = ?
                 WHERE service_id = ?""", targets.targets() > 0, targets.consistent(), targets.lastRestoreTest(),
                 targets.latestDrillFailed(), targets.restoreTestOverdue(),
-                runbook.saved() && runbook.missingSections() == 0, exercised, notExercised, until, now, serviceId));
+                runbook.saved() && runbook.missingSections() == 0, exercised, notExercised, dutiesDue, until, now,
+                serviceId));
     }
 
     private String name(long serviceId) {

@@ -12,7 +12,8 @@ public enum RecoveryProblem {
             "p.has_targets AND NOT p.targets_consistent"),
     DRILLS("drills", "p.restore_test_overdue OR p.latest_drill_failed"),
     RUNBOOK_INCOMPLETE("runbook-incomplete", "NOT p.runbook_complete"),
-    RUNBOOK_NOT_EXERCISED("runbook-not-exercised", "p.runbook_not_exercised");
+    RUNBOOK_NOT_EXERCISED("runbook-not-exercised", "p.runbook_not_exercised"),
+    DUTIES_DUE("duties-due", "p.duties_due");
 
     private final String key;
     private final String condition;

@@ -53,7 +53,7 @@ public class Badges implements ServiceLaunches {
         LaunchViews.Detail launch = launches.get(live.get(0).id);
         return launch.items().stream().filter(i -> i.phase() == Phase.ONGOING)
                 .map(i -> new Duty(launch.id(), i.key(), i.title(), i.recurrenceDays(), i.condition().key(),
-                        i.condition().label(), i.staleAt()))
+                        i.condition().label(), i.resolved(), i.staleAt()))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package dev.preflight.launch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +28,8 @@ import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.text.Text;
 import dev.preflight.template.Evidence;
 import dev.preflight.template.SignOff;
+import dev.preflight.service.ServiceRecoveryChanged;
+import dev.preflight.template.Phase;
 
 /**
  * Records what people and scripts do to launch items: done with evidence, sign-off, not
@@ -46,9 +50,12 @@ public class ItemWorkflow {
     private final LinkedEvidence linked;
     private final LaunchSummaries summaries;
     private final LaunchWorkflow launches;
+    private final Event<ServiceRecoveryChanged> postureChanged;
 
     public ItemWorkflow(InputValidator validator, Access access, LaunchRights.Rules rules, AuditLog audit,
-            LinkedEvidence linked, LaunchSummaries summaries, LaunchWorkflow launches) {
+            LinkedEvidence linked, LaunchSummaries summaries, LaunchWorkflow launches,
+            Event<ServiceRecoveryChanged> postureChanged) {
+        this.postureChanged = postureChanged;
         this.launches = launches;
         this.rules = rules;
         this.validator = validator;
@@ -83,6 +90,7 @@ public class ItemWorkflow {
         if (apply(launch, item, target, caller, rights, now, today)) {
             summaries.changed(launch, item, before, ItemStanding.of(item, now, today), now);
             launches.closeWhenAfterLaunchResolved(launch, caller, now);
+            dutiesChanged(launch, List.of(item));
         }
         return LaunchViews.Item.of(item, now, today);
     }
@@ -131,11 +139,19 @@ public class ItemWorkflow {
         if (changed > 0) {
             summaries.rebuild(launch, now);
             launches.closeWhenAfterLaunchResolved(launch, caller, now);
+            dutiesChanged(launch, targets.keySet());
         }
         List<LaunchViews.Item> views = new ArrayList<>();
         targets.keySet().forEach(i -> views.add(LaunchViews.Item.of(i, now, today)));
         Readiness readiness = Readiness.of(new ArrayList<>(items.values()), now, today);
         return new LaunchViews.BulkResult(changed, targets.size() - changed, views, LaunchViews.Progress.of(readiness));
+    }
+
+    /** A standing duty of a live launch changed: the service's posture on the board is worked out again. */
+    private void dutiesChanged(Launch launch, Collection<LaunchItem> changed) {
+        if (launch.state.reviewOver() && changed.stream().anyMatch(i -> i.phase == Phase.ONGOING)) {
+            postureChanged.fire(new ServiceRecoveryChanged(launch.service.id, launch.service.slug));
+        }
     }
 
     private static void checkVersion(LaunchItem item, Long expected, Instant now, LocalDate today) {

@@ -29,6 +29,7 @@ import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.security.Role;
 import dev.preflight.platform.text.Text;
 import dev.preflight.service.Service;
+import dev.preflight.service.ServiceRecoveryChanged;
 import dev.preflight.service.ServiceTraits;
 import dev.preflight.template.Phase;
 import dev.preflight.template.Template;
@@ -53,10 +54,12 @@ public class LaunchWorkflow {
     private final LaunchSummaries summaries;
     private final ItemRows rows;
     private final Event<LaunchDecided> decided;
+    private final Event<ServiceRecoveryChanged> postureChanged;
 
     public LaunchWorkflow(InputValidator validator, Access access, LaunchRights.Rules rules, AuditLog audit,
             LinkedEvidence linked, LaunchSummaries summaries, ItemRows rows, DeployGate gate,
-            Event<LaunchDecided> decided) {
+            Event<LaunchDecided> decided, Event<ServiceRecoveryChanged> postureChanged) {
+        this.postureChanged = postureChanged;
         this.gate = gate;
         this.rules = rules;
         this.decided = decided;
@@ -292,6 +295,9 @@ public class LaunchWorkflow {
         new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(from, to).comment(Text.blankToNull(input.comment()))
                 .append(caller, now);
         audit.record("launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+        if (to.reviewOver()) {
+            postureChanged.fire(new ServiceRecoveryChanged(launch.service.id, launch.service.slug));
+        }
         return detail(launch);
     }
 

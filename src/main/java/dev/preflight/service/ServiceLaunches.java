@@ -17,7 +17,7 @@ public interface ServiceLaunches {
      * launch that went live, with what it counts as now and when it is next due.
      */
     record Duty(long launch, String key, String title, int recurrenceDays, String condition, String conditionLabel,
-            Instant dueAgain) {
+            boolean resolved, Instant dueAgain) {
     }
 
     /** The service's standing duties: the ongoing items of its most recent launched or closed launch. */

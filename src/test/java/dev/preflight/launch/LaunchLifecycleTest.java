@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +22,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 import dev.preflight.Api;
+import dev.preflight.Browser;
 import dev.preflight.Fixtures;
+import dev.preflight.Html;
 
 /**
  * The launch lifecycle of the documents: only items before go-live count towards readiness and the
@@ -124,8 +127,21 @@ class LaunchLifecycleTest {
                 .body("state", equalTo("closed"));
         problem(patch(launch, "first-week.review-errors", Map.of("status", "done", "evidenceNote", "late")), 409,
                 "conflict");
-        patch(launch, "ongoing.error-trends", Map.of("status", "done", "evidenceNote", "week 1 reviewed"))
-                .statusCode(200).body("condition", equalTo("done"));
+        String team = teamOf(service);
+        Api.admin().queryParam("team", team).when().get("/api/v1/board").then().statusCode(200)
+                .body("posture.dutiesDue", equalTo(1));
+        Document page = Browser.admin().get("/services/" + service, 200);
+        assertThat(Html.text(page, "section[aria-labelledby=duties]")).contains("Error trends reviewed every week",
+                "every 7 days");
+        for (String duty : List.of("ongoing.error-trends", "ongoing.secret-rotation", "ongoing.security-audit")) {
+            patch(launch, duty, Map.of("status", "done", "evidenceNote", "done after launch",
+                    "evidenceLink", "https://evidence.example/" + duty)).statusCode(200).body("condition",
+                            org.hamcrest.Matchers.oneOf("done", "awaiting_sign_off"));
+        }
+        patch(launch, "ongoing.backup-restore-test", Map.of("status", "not_applicable", "reason", "no database"))
+                .statusCode(200);
+        Api.admin().queryParam("team", team).when().get("/api/v1/board").then().statusCode(200)
+                .body("posture.dutiesDue", equalTo(0));
     }
 
     @Test
