@@ -149,7 +149,8 @@ public class DemoData {
                     }
                 }
                 if (!kept.isEmpty()) {
-                    sections.add(new TemplateContent.Section(prefix + "-" + section.key(), section.title(), kept));
+                    sections.add(new TemplateContent.Section(prefix + "-" + section.key(), section.title(),
+                            section.signOffGroup(), kept));
                 }
             }
         }

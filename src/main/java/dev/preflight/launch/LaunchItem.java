@@ -169,7 +169,7 @@ public class LaunchItem extends BaseEntity {
         guidance = Objects.requireNonNullElse(source.guidance(), "");
         severity = source.severity();
         signOff = source.role();
-        signOffGroup = source.signOffGroup();
+        signOffGroup = section.signOffGroupOf(source);
         evidence = source.evidence();
         recurrenceDays = source.recurrenceDays();
         satisfiedBy = source.satisfiedBy();

@@ -183,6 +183,7 @@ public class TemplateUpgrades {
             return !item.title.equals(source.title()) || !item.guidance.equals(Objects.requireNonNullElse(source.guidance(), ""))
                     || item.severity != source.severity() || item.signOff != source.role()
                     || item.evidence != source.evidence() || !Objects.equals(item.recurrenceDays, source.recurrenceDays())
+                    || !Objects.equals(item.signOffGroup, section.signOffGroupOf(source))
                     || item.satisfiedBy != source.satisfiedBy()
                     || !item.sectionKey.equals(section.key()) || !item.sectionTitle.equals(section.title());
         }

@@ -155,7 +155,8 @@ final class DraftEditor {
             errors.add("sectionTitle", "must be 1 to " + TemplateRules.MAX_NAME + " characters");
         }
         errors.throwIfAny();
-        return mapSection(content, key, s -> new TemplateContent.Section(s.key(), title.strip(), s.items()));
+        return mapSection(content, key,
+                s -> new TemplateContent.Section(s.key(), title.strip(), s.signOffGroup(), s.items()));
     }
 
     static TemplateContent removeSection(TemplateContent content, String key) {
@@ -183,7 +184,7 @@ final class DraftEditor {
         return mapSection(content, section.key(), s -> {
             List<TemplateContent.Item> items = new ArrayList<>(s.items());
             items.add(item);
-            return new TemplateContent.Section(s.key(), s.title(), items);
+            return new TemplateContent.Section(s.key(), s.title(), s.signOffGroup(), items);
         });
     }
 
@@ -198,20 +199,21 @@ final class DraftEditor {
         }
         errors.throwIfAny();
         if (target.equals(current)) {
-            return mapSection(content, current, s -> new TemplateContent.Section(s.key(), s.title(),
+            return mapSection(content, current, s -> new TemplateContent.Section(s.key(), s.title(), s.signOffGroup(),
                     s.items().stream().map(i -> i.key().equals(key) ? changed : i).toList()));
         }
         TemplateContent without = removeItem(content, key);
         return mapSection(without, target, s -> {
             List<TemplateContent.Item> items = new ArrayList<>(s.items());
             items.add(changed);
-            return new TemplateContent.Section(s.key(), s.title(), items);
+            return new TemplateContent.Section(s.key(), s.title(), s.signOffGroup(), items);
         });
     }
 
     static TemplateContent removeItem(TemplateContent content, String key) {
-        return mapSection(content, sectionOf(content, key).key(), s -> new TemplateContent.Section(s.key(), s.title(),
-                s.items().stream().filter(i -> !i.key().equals(key)).toList()));
+        return mapSection(content, sectionOf(content, key).key(),
+                s -> new TemplateContent.Section(s.key(), s.title(), s.signOffGroup(),
+                        s.items().stream().filter(i -> !i.key().equals(key)).toList()));
     }
 
     static TemplateContent moveItem(TemplateContent content, String key, int delta) {
@@ -220,7 +222,7 @@ final class DraftEditor {
             int from = indexOf(items, key);
             int to = Math.max(0, Math.min(items.size() - 1, from + delta));
             items.add(to, items.remove(from));
-            return new TemplateContent.Section(s.key(), s.title(), items);
+            return new TemplateContent.Section(s.key(), s.title(), s.signOffGroup(), items);
         });
     }
 

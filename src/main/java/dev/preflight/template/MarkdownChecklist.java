@@ -80,8 +80,8 @@ public final class MarkdownChecklist {
             for (TemplateContent.Item item : section.items()) {
                 out.append("- [ ] ").append(oneLine(item.title())).append('\n');
                 out.append("  ").append(item.severity()).append(" · ").append(item.role()).append(" sign-off");
-                if (item.signOffGroup() != null) {
-                    out.append(" by ").append(item.signOffGroup());
+                if (section.signOffGroupOf(item) != null) {
+                    out.append(" by ").append(section.signOffGroupOf(item));
                 }
                 if (item.phase() != Phase.BEFORE_GO_LIVE) {
                     out.append(" · ").append(item.phase().describe(item.window()));

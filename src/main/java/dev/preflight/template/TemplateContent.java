@@ -23,12 +23,27 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
         facts = facts == null ? Map.of() : facts;
     }
 
+    /**
+     * A section of the checklist. {@code signOffGroup}, when set, is the sign-off group of every item
+     * of the section that names none of its own.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({ "key", "title", "items" })
-    public record Section(String key, String title, List<Item> items) {
+    @JsonPropertyOrder({ "key", "title", "signOffGroup", "items" })
+    public record Section(String key, String title, String signOffGroup, List<Item> items) {
 
         public Section {
+            signOffGroup = signOffGroup == null || signOffGroup.isBlank() ? null : signOffGroup.strip();
             items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        /** A section whose items name their sign-off groups themselves. */
+        public Section(String key, String title, List<Item> items) {
+            this(key, title, null, items);
+        }
+
+        /** The sign-off group of one of its items: the item's own, else the section's. */
+        public String signOffGroupOf(Item item) {
+            return item.signOffGroup() != null ? item.signOffGroup() : signOffGroup;
         }
     }
 

@@ -70,7 +70,7 @@ public record TemplateDiff(String from, String to, List<ItemRef> added, List<Ite
         compare(fields, "window", a.window(), b.window());
         compare(fields, "severity", a.severity(), b.severity());
         compare(fields, "role", a.role(), b.role());
-        compare(fields, "signOffGroup", a.signOffGroup(), b.signOffGroup());
+        compare(fields, "signOffGroup", was.section.signOffGroupOf(a), now.section.signOffGroupOf(b));
         compare(fields, "evidence", a.evidence(), b.evidence());
         compare(fields, "recurrenceDays", a.recurrenceDays(), b.recurrenceDays());
         compare(fields, "satisfiedBy", a.satisfiedBy(), b.satisfiedBy());

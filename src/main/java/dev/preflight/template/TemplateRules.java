@@ -64,6 +64,10 @@ public final class TemplateRules {
             if (section.title() == null || section.title().isBlank() || section.title().length() > MAX_NAME) {
                 problems.report(at + ".title", "must be 1 to " + MAX_NAME + " characters");
             }
+            if (section.signOffGroup() != null && !Slugs.isValid(section.signOffGroup())) {
+                problems.report(at + ".signOffGroup", "must be a sign-off group's key: lower-case letters, digits and "
+                        + "single hyphens, at most 64 characters");
+            }
             if (section.items().isEmpty() && complete) {
                 problems.report(at + ".items", "must contain at least one item");
             }

@@ -50,7 +50,7 @@ public final class TemplateYaml {
     private static final Set<String> TOP_LEVEL = Set.of("format", "slug", "name", "description", "source", "sections",
             "facts");
     private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "note");
-    private static final Set<String> SECTION_FIELDS = Set.of("key", "title", "items");
+    private static final Set<String> SECTION_FIELDS = Set.of("key", "title", "items", "signOffGroup");
     private static final Set<String> ITEM_FIELDS = Set.of("key", "title", "guidance", "phase", "window", "severity",
             "role", "signOffGroup", "evidence", "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy");
     private static final Set<String> CONDITION_FIELDS = Set.of("runsOn", "storesData", "publicFacing", "personalData");
@@ -201,7 +201,7 @@ public final class TemplateYaml {
                 }
             }
             return new TemplateContent.Section(text(node, pointer, "key", false), text(node, pointer, "title", false),
-                    items);
+                    text(node, pointer, "signOffGroup", false), items);
         }
 
         private TemplateContent.Item item(JsonNode node, String pointer) {

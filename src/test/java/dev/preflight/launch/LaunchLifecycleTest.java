@@ -170,6 +170,49 @@ class LaunchLifecycleTest {
                 .body("action", org.hamcrest.Matchers.hasItem("reopened"));
     }
 
+    @Test
+    void an_upgrade_preview_says_which_items_change_phase_or_condition() {
+        String template = Fixtures.unique("phased");
+        String v1 = """
+                format: preflight-template/1
+                slug: %s
+                name: Phased
+                sections:
+                  - key: basics
+                    title: Basics
+                    items:
+                      - key: basics.watch
+                        title: Error rates watched
+                      - key: basics.probes
+                        title: Probes configured
+                """.formatted(template);
+        Api.admin().contentType("application/yaml").body(v1).queryParam("publish", true).when()
+                .post("/api/v1/templates/import").then().statusCode(201);
+        long launch = Fixtures.launch(service(2, "serverless"), template);
+        String v2 = v1.replace("""
+                        title: Error rates watched
+                """, """
+                        title: Error rates watched
+                        phase: after_launch
+                        window: PT24H
+                """).replace("""
+                        title: Probes configured
+                """, """
+                        title: Probes configured
+                        appliesWhen: {runsOn: [kubernetes]}
+                """);
+        Api.admin().contentType("application/yaml").body(v2).queryParam("publish", true).when()
+                .post("/api/v1/templates/import").then().statusCode(201);
+        Api.admin().when().get("/api/v1/launches/" + launch + "/upgrade").then().statusCode(200)
+                .body("changed.find { it.key == 'basics.watch' }.when", equalTo("now after launch, within 24 hours"))
+                .body("changed.find { it.key == 'basics.probes' }.when",
+                        equalTo("now only when the service runs on Kubernetes"));
+        Api.admin().when().post("/api/v1/launches/" + launch + "/upgrade").then().statusCode(200);
+        JsonPath upgraded = get(launch);
+        assertThat(upgraded.getString("items.find { it.key == 'basics.probes' }.status")).isEqualTo("not_applicable");
+        assertThat(upgraded.getString("items.find { it.key == 'basics.watch' }.phase")).isEqualTo("after_launch");
+    }
+
     private static String service(int tier, String runsOn) {
         String service = Fixtures.service(Fixtures.team(), tier);
         if (runsOn != null) {

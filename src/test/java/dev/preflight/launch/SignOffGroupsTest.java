@@ -65,10 +65,13 @@ class SignOffGroupsTest {
                         role: approver
                         signOffGroup: %s
                         evidence: link
+                  - key: operations
+                    title: Operations
+                    signOffGroup: %s
+                    items:
                       - key: basics.on-call
                         title: On-call rota set up
                         role: approver
-                        signOffGroup: %s
                         evidence: link
                 """.formatted(template, security, operations);
         Api.admin().contentType("application/yaml").body(yaml).queryParam("publish", true)
