@@ -37,7 +37,7 @@ import dev.preflight.template.TemplateContent;
 public class LaunchItem extends BaseEntity {
 
     /** Starts the reason of an item its condition left out. */
-    static final String LEFT_OUT = "Not applicable: ";
+    static final String LEFT_OUT = "Left out by its condition: ";
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "launch_id", nullable = false)

@@ -669,7 +669,7 @@ class BrowserJourneysTest {
             Page page = journey.page;
             page.navigate("/launches/" + launch);
             assertThat(item(page, "basics.probes")).hasAttribute("data-state", "not applicable");
-            assertThat(item(page, "basics.probes")).containsText("Not applicable: the service runs as serverless functions");
+            assertThat(item(page, "basics.probes")).containsText("Left out by its condition: the service runs as serverless functions");
             assertThat(item(page, "first-day.error-rates")).containsText("after launch, within 24 hours");
             assertThat(item(page, "first-day.error-rates").locator("button.tick")).hasCount(0);
             journey.check("launch-left-out");

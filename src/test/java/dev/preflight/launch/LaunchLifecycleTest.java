@@ -155,7 +155,7 @@ class LaunchLifecycleTest {
             assertThat(opened.getString("items.find { it.key == '" + probe + "' }.status")).isEqualTo("not_applicable");
             assertThat(opened.getBoolean("items.find { it.key == '" + probe + "' }.leftOut")).isTrue();
             assertThat(opened.getString("items.find { it.key == '" + probe + "' }.reason"))
-                    .startsWith("Not applicable: the service runs as serverless functions");
+                    .startsWith("Left out by its condition: the service runs as serverless functions");
             assertThat(opened.getList("readiness.openBlockers.key")).doesNotContain(probe);
         }
         long launch = Fixtures.launch(service, "acton-service-production-checklist");

@@ -90,8 +90,13 @@ class RunbookTest {
                 - Database maintenance: vacuum weekly
                 - Certificate renewal: automatic
                 """;
+        long launch = Fixtures.launch(service, "launch-readiness");
+        Api.admin().when().get("/api/v1/launches/" + launch + "/items/runbook.service-runbook").then()
+                .body("condition", equalTo("open"));
         save(null, documentTemplate, "the document's template").statusCode(200)
                 .body("missingSections", empty()).body("complete", equalTo(true));
+        Api.admin().when().get("/api/v1/launches/" + launch + "/items/runbook.service-runbook").then()
+                .body("condition", equalTo("done"));
         save("\"1\"", documentTemplate.replace("- Owner: Team Payments, #payments\n", "")
                 .replace("Diagnosis:\n1. Check error tracking for new errors\n2. Check recent deployments\n", ""),
                 "no owner, no diagnosis").statusCode(200)
