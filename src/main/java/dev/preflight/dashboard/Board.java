@@ -300,10 +300,10 @@ public class Board {
     private static Part launches(BoardFilter f, LocalDate today, int offset, int limit) {
         Where common = common(f);
         List<Where> branches = new ArrayList<>();
-        if (f.state() == null || !f.state().isFinal()) {
+        if (f.state() == null || !f.state().reviewOver()) {
             branches.add(running(f, today).and(common));
         }
-        if ((f.state() == null || f.state().isFinal()) && !f.risk() && f.has() == null) {
+        if ((f.state() == null || f.state().reviewOver()) && !f.risk() && f.has() == null) {
             Where finished = new Where("NOT s.active");
             finished.and(f.state() != null, "s.state = ?", f.state());
             finished.and(!f.hasWindow(), "s.target_date >= ?", today.minusDays(BoardFilter.RECENT_DAYS));
@@ -372,7 +372,7 @@ public class Board {
             return Part.of(sums.formatted("coalesce(sum(launches), 0)", "percent_sum") + "team_readiness WHERE "
                     + TEAM_SCOPE, f.team(), f.team());
         }
-        if (f.state() != null && f.state().isFinal()) {
+        if (f.state() != null && f.state().reviewOver()) {
             return Part.of(sums.formatted("count(*)", "percent") + "launch_summary s WHERE FALSE");
         }
         Where where = running(f, today).and(common(f));
@@ -439,7 +439,7 @@ public class Board {
     /** Teams with running launches: the top ones by open blockers for the board, else by name. */
     /** The roll-up by team of the running launches the filter lets through, most open blockers first. */
     private static Part narrowedTeams(BoardFilter f, LocalDate today) {
-        if (f.state() != null && f.state().isFinal()) {
+        if (f.state() != null && f.state().reviewOver()) {
             return Part.of("SELECT NULL AS slug WHERE FALSE");
         }
         Where where = running(f, today).and(common(f));

@@ -113,6 +113,7 @@ class LaunchLifecycleTest {
                 .post("/api/v1/launches/" + launch + "/decision").then().statusCode(200);
         move(launch, "launched").statusCode(200);
 
+        assertThat(boardIds(teamOf(service), "launched")).contains(launch);
         problem(patch(launch, "security.https-redirect", Map.of("status", "open")), 409, "conflict")
                 .body("detail", containsString("no longer change"));
         patch(launch, "first-24-hours.watch-error-rates", Map.of("status", "done", "evidenceNote", "calm"))
@@ -125,6 +126,8 @@ class LaunchLifecycleTest {
         Api.admin().contentType(ContentType.JSON).body(Map.of("to", "closed", "comment", "the rest moved to the backlog"))
                 .when().post("/api/v1/launches/" + launch + "/transitions").then().statusCode(200)
                 .body("state", equalTo("closed"));
+        assertThat(boardIds(teamOf(service), "closed")).contains(launch);
+        assertThat(boardIds(teamOf(service), "launched")).doesNotContain(launch);
         problem(patch(launch, "first-week.review-errors", Map.of("status", "done", "evidenceNote", "late")), 409,
                 "conflict");
         String team = teamOf(service);
@@ -228,6 +231,12 @@ class LaunchLifecycleTest {
         Map<String, Object> current = Api.admin().when().get("/api/v1/services/" + service).then().statusCode(200)
                 .extract().as(Map.class);
         return Map.of("name", current.get("name"), "team", current.get("team"), "tier", current.get("tier"));
+    }
+
+    /** The launches the board shows for the team in the state. */
+    private static List<Long> boardIds(String team, String state) {
+        return Api.admin().queryParam("team", team).queryParam("state", state).when().get("/api/v1/board").then()
+                .statusCode(200).extract().jsonPath().getList("launches.id", Long.class);
     }
 
     private static String teamOf(String service) {
