@@ -46,7 +46,7 @@ public class Badges implements ServiceLaunches {
     @Transactional
     public List<Duty> duties(String serviceSlug) {
         List<Launch> live = Launch.<Launch>find("service.slug = ?1 and state in ?2 order by launchedAt desc, id desc",
-                serviceSlug, List.of(LaunchState.LAUNCHED, LaunchState.CLOSED)).page(0, 1).list();
+                serviceSlug, LaunchState.LIVE).page(0, 1).list();
         if (live.isEmpty()) {
             return List.of();
         }
@@ -85,7 +85,7 @@ public class Badges implements ServiceLaunches {
                 serviceSlug, LaunchState.REVIEW_OVER).page(0, 1).list();
         List<Launch> candidates = open.isEmpty()
                 ? Launch.<Launch>find("service.slug = ?1 and state in ?2 order by decidedAt desc, id desc", serviceSlug,
-                        List.of(LaunchState.LAUNCHED, LaunchState.CLOSED)).page(0, 1).list()
+                        LaunchState.LIVE).page(0, 1).list()
                 : open;
         return launches.summaries(candidates).stream().findFirst();
     }

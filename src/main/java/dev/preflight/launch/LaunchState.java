@@ -36,6 +36,9 @@ public enum LaunchState implements Keyed {
         return MessageBundles.get(LaunchMessages.class).launch_state_label(key());
     }
 
+    /** The states of a launch that went live, for queries. */
+    public static final List<LaunchState> LIVE = List.of(LAUNCHED, CLOSED);
+
     /** The states whose review before go-live is over, for queries. */
     public static final List<LaunchState> REVIEW_OVER = List.of(LAUNCHED, CLOSED, CANCELLED);
 

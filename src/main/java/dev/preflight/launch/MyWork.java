@@ -125,7 +125,7 @@ public class MyWork {
     private static Parameters phases() {
         return Parameters.with("over", LaunchState.REVIEW_OVER).and("afterLaunch", Phase.AFTER_LAUNCH)
                 .and("launched", LaunchState.LAUNCHED).and("ongoing", Phase.ONGOING)
-                .and("live", List.of(LaunchState.LAUNCHED, LaunchState.CLOSED));
+                .and("live", LaunchState.LIVE);
     }
 
     /** Attaches each service's recovery data once to the items that follow it. */
