@@ -42,6 +42,10 @@ public class CatalogImport {
 
     static final String TIER_ANNOTATION = "preflight.dev/tier";
     static final String ON_CALL_ANNOTATION = "preflight.dev/on-call";
+    static final String BASE_URL_ANNOTATION = "preflight.dev/base-url";
+    static final String READINESS_URL_ANNOTATION = "preflight.dev/readiness-url";
+    static final String METRICS_URL_ANNOTATION = "preflight.dev/metrics-url";
+    static final String PROMETHEUS_URL_ANNOTATION = "preflight.dev/prometheus-url";
     static final String RUNS_ON_ANNOTATION = "preflight.dev/runs-on";
     static final String STORES_DATA_ANNOTATION = "preflight.dev/stores-data";
     static final String PUBLIC_ANNOTATION = "preflight.dev/public";
@@ -204,7 +208,10 @@ public class CatalogImport {
         return new ServiceInput(slug(name), title.isBlank() ? name : title.trim(),
                 metadata.path("description").asText("").trim(), team(doc.path("spec").path("owner").asText()),
                 tier(doc), lifecycle(doc.path("spec").path("lifecycle").asText("")), repository, dashboard, health,
-                onCall.isBlank() ? null : onCall.trim(), runsOn(annotations, tags),
+                onCall.isBlank() ? null : onCall.trim(), web(annotations.path(BASE_URL_ANNOTATION).asText("")),
+                web(annotations.path(READINESS_URL_ANNOTATION).asText("")),
+                web(annotations.path(METRICS_URL_ANNOTATION).asText("")),
+                web(annotations.path(PROMETHEUS_URL_ANNOTATION).asText("")), runsOn(annotations, tags),
                 flag(annotations, STORES_DATA_ANNOTATION,
                         suggested(tags.contains("database") || tags.contains("stateful"), false)),
                 flag(annotations, PUBLIC_ANNOTATION, suggested(type.equals("website") || tags.contains("public"),
@@ -259,6 +266,7 @@ public class CatalogImport {
         }
         return new ServiceInput(input.slug(), input.name(), input.description(), input.team(), input.tier(),
                 input.lifecycle(), input.repositoryUrl(), input.dashboardUrl(), input.healthUrl(), input.onCall(),
+                input.baseUrl(), input.readinessUrl(), input.metricsUrl(), input.prometheusUrl(),
                 input.runsOn() == null ? existing.runsOn : input.runsOn(),
                 input.storesData() == null ? existing.storesData : input.storesData(),
                 input.publicFacing() == null ? existing.publicFacing : input.publicFacing(),
@@ -281,6 +289,10 @@ public class CatalogImport {
         compare(fields, "dashboardUrl", existing.dashboardUrl, input.dashboardUrl());
         compare(fields, "healthUrl", existing.healthUrl, input.healthUrl());
         compare(fields, "onCall", existing.onCall, input.onCall());
+        compare(fields, "baseUrl", existing.baseUrl, input.baseUrl());
+        compare(fields, "readinessUrl", existing.readinessUrl, input.readinessUrl());
+        compare(fields, "metricsUrl", existing.metricsUrl, input.metricsUrl());
+        compare(fields, "prometheusUrl", existing.prometheusUrl, input.prometheusUrl());
         compare(fields, "runsOn", existing.runsOn, input.runsOn());
         compare(fields, "storesData", existing.storesData, input.storesData());
         compare(fields, "publicFacing", existing.publicFacing, input.publicFacing());

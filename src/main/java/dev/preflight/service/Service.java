@@ -53,6 +53,20 @@ public class Service extends BaseEntity {
     @Column(name = "on_call")
     public String onCall;
 
+    /** Where the service answers in production. */
+    @Column(name = "base_url")
+    public String baseUrl;
+
+    @Column(name = "readiness_url")
+    public String readinessUrl;
+
+    @Column(name = "metrics_url")
+    public String metricsUrl;
+
+    /** The Prometheus server that scrapes the service and holds its alert rules. */
+    @Column(name = "prometheus_url")
+    public String prometheusUrl;
+
     /** How the service runs; null when not known. */
     @Enumerated(EnumType.STRING)
     @Column(name = "runs_on")

@@ -160,6 +160,10 @@ public class ServiceCatalog {
         service.dashboardUrl = Text.blankToNull(input.dashboardUrl());
         service.healthUrl = Text.blankToNull(input.healthUrl());
         service.onCall = Text.blankToNull(input.onCall());
+        service.baseUrl = Text.blankToNull(input.baseUrl());
+        service.readinessUrl = Text.blankToNull(input.readinessUrl());
+        service.metricsUrl = Text.blankToNull(input.metricsUrl());
+        service.prometheusUrl = Text.blankToNull(input.prometheusUrl());
         service.runsOn = input.runsOn();
         service.storesData = input.storesData();
         service.publicFacing = input.publicFacing();

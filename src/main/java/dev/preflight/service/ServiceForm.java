@@ -36,6 +36,14 @@ public class ServiceForm {
     @RestForm
     public String onCall;
     @RestForm
+    public String baseUrl;
+    @RestForm
+    public String readinessUrl;
+    @RestForm
+    public String metricsUrl;
+    @RestForm
+    public String prometheusUrl;
+    @RestForm
     public String runsOn;
     @RestForm
     public String storesData;
@@ -66,6 +74,10 @@ public class ServiceForm {
         form.dashboardUrl = s.dashboardUrl();
         form.healthUrl = s.healthUrl();
         form.onCall = s.onCall();
+        form.baseUrl = s.baseUrl();
+        form.readinessUrl = s.readinessUrl();
+        form.metricsUrl = s.metricsUrl();
+        form.prometheusUrl = s.prometheusUrl();
         form.runsOn = s.runsOn() == null ? "" : s.runsOn().key();
         form.storesData = s.trait("storesData");
         form.publicFacing = s.trait("publicFacing");
@@ -86,7 +98,7 @@ public class ServiceForm {
     ServiceInput toInput() {
         return new ServiceInput(Text.blankToNull(slug), name, description, team, tierNumber(),
                 lifecycle == null ? null : Keyed.byKey(Lifecycle.class, lifecycle).orElse(null), repositoryUrl, dashboardUrl,
-                healthUrl, onCall, runsOn == null ? null : Keyed.byKey(RunsOn.class, runsOn).orElse(null),
+                healthUrl, onCall, baseUrl, readinessUrl, metricsUrl, prometheusUrl, runsOn == null ? null : Keyed.byKey(RunsOn.class, runsOn).orElse(null),
                 yesNo(storesData), yesNo(publicFacing), yesNo(personalData), version);
     }
 
@@ -118,6 +130,10 @@ public class ServiceForm {
         compare(differences, "dashboardUrl", dashboardUrl, current.dashboardUrl);
         compare(differences, "healthUrl", healthUrl, current.healthUrl);
         compare(differences, "onCall", onCall, current.onCall);
+        compare(differences, "baseUrl", baseUrl, current.baseUrl);
+        compare(differences, "readinessUrl", readinessUrl, current.readinessUrl);
+        compare(differences, "metricsUrl", metricsUrl, current.metricsUrl);
+        compare(differences, "prometheusUrl", prometheusUrl, current.prometheusUrl);
         compare(differences, "runsOn", runsOn, current.runsOn);
         compare(differences, "storesData", storesData, current.storesData);
         compare(differences, "publicFacing", publicFacing, current.publicFacing);

@@ -199,4 +199,22 @@ public interface ServiceMessages {
 
     @Message
     String service_duty_due();
+
+    @Message
+    String field_base_url();
+
+    @Message
+    String field_base_url_hint();
+
+    @Message
+    String field_readiness_url();
+
+    @Message
+    String field_metrics_url();
+
+    @Message
+    String field_prometheus_url();
+
+    @Message
+    String field_prometheus_url_hint();
 }

@@ -19,6 +19,10 @@ public record ServiceView(
         String dashboardUrl,
         String healthUrl,
         String onCall,
+        String baseUrl,
+        String readinessUrl,
+        String metricsUrl,
+        String prometheusUrl,
         RunsOn runsOn,
         Boolean storesData,
         Boolean publicFacing,
@@ -44,7 +48,8 @@ public record ServiceView(
 
     static ServiceView of(Service s) {
         return new ServiceView(s.slug, s.name, s.description, s.team.slug, s.team.name, s.tier, s.lifecycle,
-                s.repositoryUrl, s.dashboardUrl, s.healthUrl, s.onCall, s.runsOn, s.storesData, s.publicFacing,
+                s.repositoryUrl, s.dashboardUrl, s.healthUrl, s.onCall, s.baseUrl, s.readinessUrl,
+                s.metricsUrl, s.prometheusUrl, s.runsOn, s.storesData, s.publicFacing,
                 s.personalData, s.version, s.createdAt, s.updatedAt);
     }
 }

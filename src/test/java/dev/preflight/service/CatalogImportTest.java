@@ -64,7 +64,10 @@ class CatalogImportTest {
                 .body("team", equalTo(owner)).body("tier", equalTo(1)).body("lifecycle", equalTo("production"))
                 .body("repositoryUrl", equalTo("https://git.example.com/shop/checkout"))
                 .body("dashboardUrl", equalTo("https://grafana.example.com/d/checkout"))
-                .body("onCall", equalTo("PagerDuty P123ABC"));
+                .body("onCall", equalTo("PagerDuty P123ABC"))
+                .body("metricsUrl", equalTo("https://checkout.example.com/metrics"))
+                .body("runsOn", equalTo("kubernetes")).body("publicFacing", equalTo(true))
+                .body("personalData", equalTo(true)).body("storesData", equalTo(null));
         Api.admin().when().get("/api/v1/services/" + ledger).then().statusCode(200)
                 .body("name", equalTo(ledger)).body("description", equalTo("")).body("tier", equalTo(3))
                 .body("team", equalTo(owner)).body("lifecycle", equalTo("launching"));
@@ -176,6 +179,9 @@ class CatalogImportTest {
                     preflight.dev/tier: "%4$s"
                     backstage.io/source-location: url:https://git.example.com/shop/checkout
                     pagerduty.com/service-id: P123ABC
+                    preflight.dev/metrics-url: https://checkout.example.com/metrics
+                    backstage.io/kubernetes-id: checkout
+                  tags: [pii]
                   links:
                     - url: https://grafana.example.com/d/checkout
                       title: Grafana dashboard

@@ -67,6 +67,7 @@ class ServiceApiTest {
         Map<String, Object> edited = new HashMap<>(read);
         edited.put("lifecycle", "production");
         edited.put("onCall", "#payments-oncall");
+        edited.put("prometheusUrl", "https://prometheus.example.com");
         Api.admin().contentType(ContentType.JSON).body(edited)
                 .when().put("/api/v1/services/" + slug)
                 .then().log().ifValidationFails()
@@ -74,6 +75,7 @@ class ServiceApiTest {
                 .header("ETag", "\"1\"")
                 .body("lifecycle", equalTo("production"))
                 .body("onCall", equalTo("#payments-oncall"))
+                .body("prometheusUrl", equalTo("https://prometheus.example.com"))
                 .body("version", equalTo(1));
 
         Api.admin().header("If-Match", "\"1\"").when().delete("/api/v1/services/" + slug)
