@@ -416,7 +416,8 @@ public class LaunchPages {
             List<LaunchViews.Item> shown = all.stream().filter(i -> state.filter().shows(i, rights.username())).toList();
             boolean deferred = !opened && !collapsed && rendered > 0 && rendered + shown.size() > ROWS_AT_ONCE;
             List<RawString> rows = collapsed || deferred ? List.of() : shown.stream()
-                    .map(i -> fragments.get(new ItemRowKey(launch.id(), i, rights, state.picking()), () -> LaunchItemPages.Templates.itemRow(launch, i, rights,
+                    .map(i -> fragments.get(new ItemRowKey(launch.id(), i, rights.forRows(), state.picking()),
+                            () -> LaunchItemPages.Templates.itemRow(launch, i, rights,
                                     new ItemForm(), state.picking())))
                     .toList();
             rendered += rows.size();

@@ -32,6 +32,14 @@ public record LaunchRights(LaunchState state, boolean work, boolean approve, Str
         return groups.contains(group);
     }
 
+    /**
+     * What an item row depends on, for caching rows across people: the caller's name only matters
+     * under four-eyes (whoever marked an item done is not offered its sign-off).
+     */
+    LaunchRights forRows() {
+        return fourEyes ? this : new LaunchRights(state, work, approve, "", admin, groups, definedGroups, false);
+    }
+
     /** The group's name, or its key when the installation has not defined it. */
     public String groupName(String group) {
         return definedGroups.getOrDefault(group, group);

@@ -7,8 +7,6 @@ package dev.preflight.service;
  */
 public record ServiceTraits(RunsOn runsOn, Boolean storesData, Boolean publicFacing, Boolean personalData) {
 
-    public static final ServiceTraits UNKNOWN = new ServiceTraits(null, null, null, null);
-
     public static ServiceTraits of(Service service) {
         return new ServiceTraits(service.runsOn, service.storesData, service.publicFacing, service.personalData);
     }
