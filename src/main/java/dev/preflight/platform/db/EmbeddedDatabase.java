@@ -34,6 +34,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 
+import dev.preflight.platform.CacheFolder;
+
 /**
  * A PostgreSQL server that Preflight runs itself, from the programs shipped on Maven Central, for
  * installations that configure no database of their own.
@@ -71,7 +73,7 @@ public final class EmbeddedDatabase {
 
         /** The folder with the cache and start limit given by the environment, or their defaults. */
         public static Options of(Path dataDir, boolean ephemeral) {
-            return new Options(dataDir, defaultCacheDir(), DEFAULT_START_LIMIT, ephemeral);
+            return new Options(dataDir, CacheFolder.of(Optional.empty()), DEFAULT_START_LIMIT, ephemeral);
         }
 
         /**
@@ -84,18 +86,10 @@ public final class EmbeddedDatabase {
             Path dataDir = ephemeral
                     ? Path.of(System.getProperty("java.io.tmpdir"), "preflight-" + ProcessHandle.current().pid())
                     : Path.of(config.getValue("preflight.data-dir", String.class));
-            Path cacheDir = config.getOptionalValue("preflight.cache-dir", String.class).filter(s -> !s.isBlank())
-                    .map(Path::of).orElseGet(Options::defaultCacheDir);
+            Path cacheDir = CacheFolder.of(config.getOptionalValue("preflight.cache-dir", String.class));
             Duration limit = config.getOptionalValue("preflight.database.start-timeout", String.class)
                     .map(DurationConverter::parseDuration).orElse(DEFAULT_START_LIMIT);
             return new Options(dataDir, cacheDir, limit, ephemeral);
-        }
-
-        /** {@code $XDG_CACHE_HOME/preflight}, or {@code ~/.cache/preflight}. */
-        private static Path defaultCacheDir() {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-            return base.resolve("preflight");
         }
     }
 
