@@ -2,6 +2,7 @@ package dev.preflight.platform;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -33,6 +34,16 @@ public interface PreflightConfig {
 
     Webhooks webhooks();
 
+    /** Automated checks. */
+    Checks checks();
+
+    /**
+     * Secrets that checks name as {@code ${secret.NAME}}: {@code preflight.check-secrets.NAME}
+     * (PREFLIGHT_CHECK_SECRETS_NAME). Declared here so that they are known settings; each is read by
+     * its name when a check runs, and never shown.
+     */
+    Map<String, String> checkSecrets();
+
     Reminders reminders();
 
     Mail mail();
@@ -61,8 +72,9 @@ public interface PreflightConfig {
     interface Webhooks {
 
         /**
-         * Hosts deliveries may go to: exact names or addresses, or {@code *.example.com} for a domain.
-         * An address in a private, loopback or link-local range is allowed only when listed itself.
+         * Hosts deliveries may go to: exact names or addresses, {@code *.example.com} for a domain, or
+         * {@code *} for any host. An address in a private, loopback or link-local range is allowed only
+         * when listed itself.
          * Empty: no webhook can be made.
          */
         Optional<List<String>> allowedHosts();
@@ -82,6 +94,55 @@ public interface PreflightConfig {
         /** How often each instance looks for deliveries that are due (read by the scheduler). */
         @WithDefault("2s")
         Duration poll();
+    }
+
+    /** Automated checks of services' production endpoints. */
+    interface Checks {
+
+        /**
+         * Hosts checks may reach: exact names or addresses, {@code *.example.com} for a domain, or
+         * {@code *} for any host. An address in a private, loopback or link-local range is allowed only
+         * when listed itself. Empty: no check reaches any host.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** Whether repository checks may read file:// repositories on Preflight's own machine. */
+        @WithDefault("false")
+        boolean localRepositories();
+
+        /** How long one request, TLS handshake or git command of a check may take. */
+        @WithDefault("10S")
+        Duration timeout();
+
+        /** The most of a response body a check reads; a longer body fails the check. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
+
+        /** A PEM file of CA certificates trusted besides the Java runtime's own, such as an internal CA. */
+        Optional<String> trustStore();
+
+        /** The usual period between two runs of one check. */
+        @WithDefault("15M")
+        Duration every();
+
+        /** The period of the checks of a kind, by its key ({@code preflight.checks.every-kind.tls=6H}). */
+        Map<String, Duration> everyKind();
+
+        /** How many checks may run at once on one instance. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** For how many days the results of past runs are kept. */
+        @WithDefault("30")
+        int keepDays();
+
+        /** How often each instance looks for checks that are due. */
+        @WithDefault("30S")
+        Duration poll();
+
+        /** The longest wait between runs of a check that keeps failing to run. */
+        @WithDefault("6H")
+        Duration maxBackoff();
     }
 
     /** Reminders: stale items, ended and ending waivers, overdue launches (read by the scheduler). */
