@@ -151,4 +151,56 @@ public final class Fixtures {
         Api.admin().when().post("/api/v1/templates/" + template + "/versions/" + number + "/publish").then()
                 .statusCode(200);
     }
+
+    /** A service of the team whose production address (and health endpoint, base + /health) is the given one. */
+    public static String serviceAt(String team, String base) {
+        String slug = Fixtures.unique("svc");
+        Api.admin().contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Service " + slug, "team", team,
+                "tier", 3, "baseUrl", base, "healthUrl", base + "/health")).when().post("/api/v1/services").then().statusCode(201);
+        return slug;
+    }
+
+    /**
+     * Imports and publishes a template of three checked items and one people tick: security headers
+     * (HSTS and nosniff) of the service's address, its health endpoint (an approver's item), and an
+     * API called with the secret test_token. Returns its slug.
+     */
+    public static String checkedTemplate() {
+        String slug = Fixtures.unique("checked");
+        Api.admin().contentType("application/yaml").body("""
+                format: preflight-template/1
+                slug: %s
+                name: Checked %s
+                sections:
+                  - key: web
+                    title: Web
+                    items:
+                      - key: web.headers
+                        title: Security headers are sent
+                        severity: blocker
+                        check:
+                          kind: security-headers
+                          url: ${service.baseUrl}
+                          headers:
+                            Strict-Transport-Security: "%s"
+                            X-Content-Type-Options: nosniff
+                      - key: web.health
+                        title: Health endpoint answers
+                        role: approver
+                        check: {kind: http, url: "${service.healthUrl}", status: [200]}
+                      - key: web.api
+                        title: The API answers with a token
+                        severity: minor
+                        check:
+                          kind: http
+                          url: ${service.baseUrl}/api
+                          requestHeaders: {Authorization: "Bearer ${secret.test_token}"}
+                          bodyContains: UP
+                      - key: web.docs
+                        title: Docs are written
+                        severity: minor
+                """.formatted(slug, slug, CheckedSite.HSTS)).queryParam("publish", true)
+                .when().post("/api/v1/templates/import").then().log().ifValidationFails().statusCode(201);
+        return slug;
+    }
 }

@@ -31,6 +31,11 @@ public class CheckKinds {
 
     private static final Logger LOG = Logger.getLogger(CheckKinds.class);
 
+    /** The kinds for reading checks where no bean is at hand: templates as they come in, and pages. */
+    private static final class Reading {
+        static final CheckKinds KINDS = new CheckKinds(CheckSettings.forReading());
+    }
+
     private final CheckSettings settings;
     private final Map<String, CheckKind<?>> kinds = new LinkedHashMap<>();
 
@@ -46,6 +51,16 @@ public class CheckKinds {
         Stream.of(new HttpCheck(outbound), new HttpsRedirectCheck(outbound), new TlsCheck(outbound, trust),
                 new SecurityHeadersCheck(outbound), new HealthCheck(outbound), new PrometheusCheck(outbound),
                 new RepositoryFileCheck(settings, outbound, trust)).forEach(kind -> kinds.put(kind.key(), kind));
+    }
+
+    /** What is wrong with a check of a template; the same as {@link #validate}. */
+    public static List<CheckProblem> problemsOf(String kind, Map<String, Object> config) {
+        return Reading.KINDS.validate(kind, config);
+    }
+
+    /** What a check looks at, in a line; the same as {@link #describe}. */
+    public static String described(String kind, Map<String, Object> config) {
+        return Reading.KINDS.describe(kind, config);
     }
 
     /** The kinds' keys: http, https-redirect, tls, security-headers, health, prometheus, repository-file. */

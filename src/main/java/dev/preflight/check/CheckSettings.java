@@ -37,7 +37,16 @@ record CheckSettings(List<String> allowedHosts, boolean localRepositories, Durat
 
     /** The environment variable that sets a secret. */
     static String secretVariable(String name) {
-        return "PREFLIGHT_CHECK_SECRETS_" + name.toUpperCase(Locale.ROOT);
+        return "PREFLIGHT_CHECK_SECRETS_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /**
+     * Settings for reading checks without running them (validation, descriptions): no host is
+     * reachable, and secrets are only looked up by name.
+     */
+    static CheckSettings forReading() {
+        return new CheckSettings(List.of(), false, Duration.ofSeconds(1), 1, Optional.empty(), Path.of(""),
+                CheckSettings::configuredSecret);
     }
 
     private static Optional<String> configuredSecret(String name) {

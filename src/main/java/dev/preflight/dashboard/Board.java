@@ -98,6 +98,12 @@ public class Board {
                             coalesce(sum(runbook_incomplete), 0), coalesce(sum(runbook_not_exercised), 0),
                             coalesce(sum(duties_due), 0)
                         FROM team_posture WHERE\s""" + TEAM_SCOPE, team, team),
+                Part.of("""
+                        SELECT count(DISTINCT i.launch_id) FROM launch_item i JOIN launch l ON l.id = i.launch_id
+                            JOIN service v ON v.id = l.service_id
+                        WHERE i.check_verdict = 'FAILED' AND i.removed_at IS NULL AND NOT i.left_out
+                            AND l.state NOT IN ('CLOSED', 'CANCELLED')
+                            AND (?::text IS NULL OR v.team_id = (SELECT id FROM team WHERE slug = ?))""", team, team),
                 team == null
                         ? Part.of("SELECT day, launches, percent_sum, open_blockers FROM readiness_day "
                                 + "WHERE day >= ? AND day < ? ORDER BY day", today.minusDays(TREND_DAYS), today)
@@ -121,6 +127,9 @@ public class Board {
             p.next();
             BoardViews.Posture posture = new BoardViews.Posture(p.getInt(1), p.getInt(2), p.getInt(3), p.getInt(4),
                     p.getInt(5), p.getInt(6), p.getInt(7));
+            ResultSet f = results.next();
+            f.next();
+            int checksFailing = f.getInt(1);
             List<BoardViews.TrendPoint> trend = new ArrayList<>();
             ResultSet d = results.next();
             while (d.next()) {
@@ -128,7 +137,8 @@ public class Board {
                         average(d.getLong("percent_sum"), d.getInt("launches")), d.getInt("open_blockers")));
             }
             trend.add(new BoardViews.TrendPoint(today, totals.launches(), totals.percent(), totals.openBlockers()));
-            return new Read(overtaken, new BoardViews.Board(filter, today, totals, rows, more, teams, posture, trend));
+            return new Read(overtaken, new BoardViews.Board(filter, today, totals, rows, more, teams, posture, checksFailing,
+                    trend));
         }));
     }
 

@@ -83,6 +83,10 @@ public interface BoardMessages {
     @Message
     String waivers_stat();
 
+    /** "launches with failing checks". */
+    @Message
+    String failing_checks_stat(int launches);
+
     @Message
     String launches();
 

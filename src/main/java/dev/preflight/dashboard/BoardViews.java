@@ -89,7 +89,7 @@ public final class BoardViews {
 
     /** A page of the board. {@code more} says whether another page follows. */
     public record Board(BoardFilter filter, LocalDate today, Totals totals, List<Row> launches, boolean more,
-            List<TeamRow> teams, Posture posture, List<TrendPoint> trend) {
+            List<TeamRow> teams, Posture posture, int launchesWithFailingChecks, List<TrendPoint> trend) {
     }
 
     /** A service and the recovery problem it has, for the posture's lists. */

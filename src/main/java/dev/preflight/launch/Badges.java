@@ -27,8 +27,10 @@ public class Badges implements ServiceLaunches {
     private final LaunchWorkflow launches;
     private final SigningKeys keys;
     private final Access access;
+    private final CheckBoard checks;
 
-    public Badges(LaunchWorkflow launches, SigningKeys keys, Access access) {
+    public Badges(LaunchWorkflow launches, SigningKeys keys, Access access, CheckBoard checks) {
+        this.checks = checks;
         this.launches = launches;
         this.keys = keys;
         this.access = access;
@@ -40,6 +42,11 @@ public class Badges implements ServiceLaunches {
                 .items().stream().map(l -> new Row(l.id(), l.name(), l.state().key(), l.state().label(), l.targetDate(),
                         l.progress().percent(), l.progress().openBlockers()))
                 .toList();
+    }
+
+    @Override
+    public Checks checks(String serviceSlug) {
+        return checks.counts(serviceSlug);
     }
 
     @Override

@@ -44,9 +44,14 @@ final class HistoryEntry {
 
     /** Appends the entry as Preflight's own doing: what time changed, noticed by a scheduled check. */
     void appendBySystem(Instant at) {
+        appendAs(Actor.SYSTEM, at);
+    }
+
+    /** Appends the entry as done by an actor that is not a person, such as an item's automated check. */
+    void appendAs(Actor actor, Instant at) {
         event.occurredAt = at;
-        event.actor = Actor.SYSTEM.name();
-        event.via = Actor.SYSTEM.channel();
+        event.actor = actor.name();
+        event.via = actor.channel();
         event.persist();
     }
 

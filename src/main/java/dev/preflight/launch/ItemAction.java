@@ -83,9 +83,12 @@ public enum ItemAction implements Keyed {
         boolean ownWork = status == ItemStatus.DONE && (item.status() != ItemStatus.DONE
                 || rights.username().equals(item.doneBy()));
         return switch (this) {
-            case DONE -> item.satisfiedBy() == null ? none()
-                    : invalid("status", "this item follows the service's " + item.satisfiedBy().label()
-                            + " and is done when they are (" + item.linkedState() + "; see " + item.linkedPage() + ")");
+            case DONE -> item.satisfiedBy() != null
+                    ? invalid("status", "this item follows the service's " + item.satisfiedBy().label()
+                            + " and is done when they are (" + item.linkedState() + "; see " + item.linkedPage() + ")")
+                    : item.check() != null && item.check().decides() ? invalid("status", "this item is ticked by its check ("
+                            + item.check().looksAt() + ") when the check passes: run the check again, or waive the item")
+                    : none();
             case SIGN_OFF -> !rights.approve() ? forbidden("Only approvers sign off items.")
                     : !rights.signsFor(item.signOffGroup()) ? forbidden("Only members of the sign-off group '"
                             + rights.groupName(item.signOffGroup()) + "' (and admins) sign this item off.")

@@ -6,6 +6,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.preflight.check.CheckOutcome;
 import dev.preflight.identity.User;
 import dev.preflight.platform.db.Sql;
 import dev.preflight.template.Evidence;
@@ -27,14 +32,17 @@ class ItemRows {
                 i.sign_off, i.sign_off_group, i.evidence, i.recurrence_days, i.satisfied_by, i.status, i.evidence_link,
                 i.evidence_note, i.reason, i.due_date, i.done_by, i.done_at, i.signed_off_by, i.signed_off_at,
                 i.waiver_reason, i.waiver_risk_owner, i.waiver_control, i.waiver_expires, i.waived_by, i.waived_at,
-                i.phase, i.phase_window, i.due_at, i.left_out, i.created_at, i.updated_at, i.version, u.username AS assignee, u.display_name AS assignee_name
+                i.phase, i.phase_window, i.due_at, i.left_out, i.check_binding::text AS check_binding,
+                i.check_verdict, i.check_summary, i.checked_at, i.created_at, i.updated_at, i.version, u.username AS assignee, u.display_name AS assignee_name
             FROM launch_item i LEFT JOIN app_user u ON u.id = i.assignee_id
             WHERE i.launch_id = ? AND i.removed_at IS NULL ORDER BY i.position""";
 
     private final Sql sql;
+    private final ObjectMapper json;
 
-    ItemRows(Sql sql) {
+    ItemRows(Sql sql, ObjectMapper json) {
         this.sql = sql;
+        this.json = json;
     }
 
     /** The launch's current items in checklist order, as the current transaction sees them. */
@@ -42,7 +50,7 @@ class ItemRows {
         return sql.inTransaction(c -> Sql.list(c, QUERY, r -> item(launch, r), launch.id));
     }
 
-    private static LaunchItem item(Launch launch, ResultSet r) throws SQLException {
+    private LaunchItem item(Launch launch, ResultSet r) throws SQLException {
         LaunchItem item = new LaunchItem();
         item.id = r.getLong("id");
         item.launch = launch;
@@ -79,6 +87,19 @@ class ItemRows {
         item.phaseWindow = r.getString("phase_window");
         item.dueAt = Sql.instant(r, "due_at");
         item.leftOut = r.getBoolean("left_out");
+        String check = r.getString("check_binding");
+        if (check != null) {
+            try {
+                item.checkBinding = json.readValue(check, new TypeReference<>() {
+                });
+            } catch (JsonProcessingException e) {
+                throw new SQLException("the check of item " + item.key + " is not JSON", e);
+            }
+            String verdict = r.getString("check_verdict");
+            item.checkVerdict = verdict == null ? null : CheckOutcome.Verdict.valueOf(verdict);
+            item.checkSummary = r.getString("check_summary");
+            item.checkedAt = Sql.instant(r, "checked_at");
+        }
         item.createdAt = Sql.instant(r, "created_at");
         item.updatedAt = Sql.instant(r, "updated_at");
         item.version = r.getLong("version");

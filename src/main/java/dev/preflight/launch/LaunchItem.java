@@ -3,6 +3,7 @@ package dev.preflight.launch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +20,10 @@ import jakarta.persistence.Transient;
 
 import io.quarkus.panache.common.Sort;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.preflight.check.CheckOutcome;
 import dev.preflight.identity.User;
 import dev.preflight.platform.db.BaseEntity;
 import dev.preflight.template.Evidence;
@@ -101,6 +106,23 @@ public class LaunchItem extends BaseEntity {
     @Column(name = "satisfied_by")
     public SatisfiedBy satisfiedBy;
 
+    /** The check that ticks the item (kind and settings, as its template wrote them); null when people tick it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "check_binding")
+    public Map<String, Object> checkBinding;
+
+    /** What the item's check found last; null before it first ran. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "check_verdict")
+    public CheckOutcome.Verdict checkVerdict;
+
+    /** That finding in one line. */
+    @Column(name = "check_summary")
+    public String checkSummary;
+
+    @Column(name = "checked_at")
+    public Instant checkedAt;
+
     /** The live state of that recovery data, attached by {@link LinkedEvidence} when the item is read. */
     @Transient
     public LinkedEvidence.State linked;
@@ -173,6 +195,7 @@ public class LaunchItem extends BaseEntity {
         evidence = source.evidence();
         recurrenceDays = source.recurrenceDays();
         satisfiedBy = source.satisfiedBy();
+        checkBinding = source.check() == null ? null : source.check().fields();
         phase = source.phase();
         phaseWindow = source.window();
     }
@@ -210,6 +233,9 @@ public class LaunchItem extends BaseEntity {
         waivedAt = null;
         dueAt = null;
         leftOut = false;
+        checkVerdict = null;
+        checkSummary = null;
+        checkedAt = null;
     }
 
     /** Whether the item is on the launch's checklist (an upgrade may have dropped it). */

@@ -49,21 +49,26 @@ public class LaunchItemPages {
                 List<LaunchViews.Event> changes, RawString burnUp);
 
         static native TemplateInstance panel(LaunchViews.Detail launch, LaunchViews.Item item, LaunchRights rights,
-                Map<String, String> errors, ItemForm form);
+                Map<String, String> errors, ItemForm form, List<ItemChecks.Result> results);
 
         static native TemplateInstance item(LaunchViews.Detail launch, LaunchViews.Item item,
                 List<LaunchViews.Event> history, LaunchRights rights, Map<String, String> errors, ItemForm form,
-                String notice, boolean stale);
+                String notice, boolean stale, List<ItemChecks.Result> results);
+
+        static native TemplateInstance checked(LaunchViews.Detail launch, LaunchViews.Item item, LaunchRights rights,
+                List<ItemChecks.Result> results, String notice);
     }
 
     private final LaunchWorkflow launches;
     private final ItemWorkflow items;
     private final LaunchSummaries summaries;
+    private final ItemChecks checks;
 
-    public LaunchItemPages(LaunchWorkflow launches, ItemWorkflow items, LaunchSummaries summaries) {
+    public LaunchItemPages(LaunchWorkflow launches, ItemWorkflow items, LaunchSummaries summaries, ItemChecks checks) {
         this.launches = launches;
         this.items = items;
         this.summaries = summaries;
+        this.checks = checks;
     }
 
     @GET
@@ -71,7 +76,27 @@ public class LaunchItemPages {
             @QueryParam("notice") String notice) {
         LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
         return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), FormErrors.none(),
-                new ItemForm(), Pages.notice(notice), false);
+                new ItemForm(), Pages.notice(notice), false, results(shown));
+    }
+
+    /**
+     * Runs the item's check now. With htmx the answer is the item's check section, with the new
+     * result first; without, the item's page again.
+     */
+    @POST
+    @Path("check")
+    @RolesAllowed(Roles.ENGINEER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response checkAgain(@PathParam("id") long id, @PathParam("key") String key,
+            @HeaderParam("HX-Request") boolean htmx) {
+        checks.runNow(id, key);
+        if (htmx) {
+            LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
+            return Response.ok(Templates.checked(shown.launch(), shown.item(), shown.rights(), results(shown), "checked"))
+                    .build();
+        }
+        return Pages.seeOther("/launches/" + id + "/items/" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+                + "?notice=checked#check");
     }
 
     /**
@@ -124,7 +149,8 @@ public class LaunchItemPages {
     @Path("panel")
     public TemplateInstance panel(@PathParam("id") long id, @PathParam("key") String key) {
         LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
-        return Templates.panel(shown.launch(), shown.item(), shown.rights(), FormErrors.none(), new ItemForm());
+        return Templates.panel(shown.launch(), shown.item(), shown.rights(), FormErrors.none(), new ItemForm(),
+                latest(shown));
     }
 
     private TemplateInstance itemAgain(long id, String key, ItemForm form, ProblemException e, boolean htmx,
@@ -134,12 +160,22 @@ public class LaunchItemPages {
         LaunchWorkflow.ShownItem shown = launches.shownItem(id, key);
         form.version = shown.item().version();
         if (panel) {
-            return Templates.panel(shown.launch(), shown.item(), shown.rights(), errors, form);
+            return Templates.panel(shown.launch(), shown.item(), shown.rights(), errors, form, latest(shown));
         }
         if (htmx) {
             return itemFragment(shown, errors, form, stale ? latest(shown.history(), 3) : List.of());
         }
-        return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), errors, form, null, stale);
+        return Templates.item(shown.launch(), shown.item(), shown.history(), shown.rights(), errors, form, null, stale,
+                results(shown));
+    }
+
+    /** The latest result only, for the launch page's panel. */
+    private List<ItemChecks.Result> latest(LaunchWorkflow.ShownItem shown) {
+        return results(shown).stream().limit(1).toList();
+    }
+
+    private List<ItemChecks.Result> results(LaunchWorkflow.ShownItem shown) {
+        return shown.item().check() == null ? List.of() : checks.results(shown.launch().id(), shown.item().key());
     }
 
     private TemplateInstance itemFragment(LaunchWorkflow.ShownItem shown, Map<String, String> errors,

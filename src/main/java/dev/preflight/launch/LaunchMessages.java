@@ -621,4 +621,82 @@ public interface LaunchMessages {
 
     @Message
     String launch_owed_undefined();
+
+    @Message
+    String launch_check_title();
+
+    /** "Checked automatically: security headers (launch checklist) of https://shop.example.com". */
+    @Message
+    String launch_checked_by(String looksAt);
+
+    @Message
+    String launch_check_not_yet();
+
+    @Message
+    String launch_check_results();
+
+    @Message
+    String launch_check_again();
+
+    @Message
+    String launch_check_ran();
+
+    /** passed, failed, not run, waiting. */
+    @Message
+    String launch_check_verdict(String key);
+
+    @Message
+    String launch_check_took(long millis);
+
+    @Message
+    String launch_check_run_by(String who);
+
+    @Message
+    String launch_check_what();
+
+    @Message
+    String launch_check_expected();
+
+    @Message
+    String launch_check_seen();
+
+    @Message
+    String launch_check_ok();
+
+    @Message
+    String launch_check_as_expected();
+
+    @Message
+    String launch_check_not_as_expected();
+
+    @Message
+    String launch_check_history();
+
+    @Message
+    String checks_title();
+
+    @Message
+    String checks_intro();
+
+    /** "2 failing", "1 could not run", "3 waiting for a first run", "40 passing". */
+    @Message
+    String checks_count(String kind, long count);
+
+    @Message
+    String checks_all();
+
+    @Message
+    String checks_none();
+
+    @Message
+    String checks_none_failing();
+
+    @Message
+    String checks_result();
+
+    @Message
+    String checks_looks_at();
+
+    @Message
+    String checks_checked_at();
 }

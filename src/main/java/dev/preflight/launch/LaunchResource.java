@@ -46,9 +46,11 @@ public class LaunchResource {
     private final Idempotency idempotency;
     private final DeployGate gate;
     private final TemplateUpgrades upgrades;
+    private final ItemChecks checks;
 
     public LaunchResource(LaunchWorkflow launches, ItemWorkflow items, Idempotency idempotency, DeployGate gate,
-            TemplateUpgrades upgrades) {
+            TemplateUpgrades upgrades, ItemChecks checks) {
+        this.checks = checks;
         this.gate = gate;
         this.upgrades = upgrades;
         this.launches = launches;
@@ -163,6 +165,27 @@ public class LaunchResource {
             + "role, through which channel (web, api, token:<name>), from which status to which, evidence and comment.")
     public List<LaunchViews.Event> itemHistory(@PathParam("id") long id, @PathParam("key") String key) {
         return launches.itemHistory(id, key);
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    @Path("{id}/items/{key}/checks")
+    @Operation(summary = "An item's check and its results", description = "The check that ticks the item (its kind, "
+            + "what it looks at, its last verdict) and its latest results, newest first: what was asked, each "
+            + "expectation with what was expected and what was seen, when, how long it took and who ran it.")
+    public ItemChecks.Results itemChecks(@PathParam("id") long id, @PathParam("key") String key) {
+        return checks.of(id, key);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ENGINEER)
+    @Path("{id}/items/{key}/checks")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Run an item's check now", description = "Runs the check at once (it waits for the "
+            + "answer, up to the check timeout) and applies it: a pass marks the item done, a failure reopens a done "
+            + "item. For the launch's team; refused (409) for an item without a check or on a closed launch.")
+    public ItemChecks.Result runCheck(@PathParam("id") long id, @PathParam("key") String key) {
+        return checks.runNow(id, key);
     }
 
     @PATCH

@@ -8,7 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.preflight.check.CheckKinds;
+import dev.preflight.check.CheckOutcome;
 import dev.preflight.platform.api.Versioned;
+import dev.preflight.template.CheckBinding;
 import dev.preflight.template.Evidence;
 import dev.preflight.template.Phase;
 import dev.preflight.template.SatisfiedBy;
@@ -93,7 +96,7 @@ public final class LaunchViews {
             Severity severity, SignOff role, String signOffGroup, Evidence evidence, Integer recurrenceDays,
             ItemStatus status,
             ItemCondition condition, boolean resolved, SatisfiedBy satisfiedBy, String linkedState, String linkedPage,
-            String evidenceLink, String evidenceNote, String reason,
+            Check check, String evidenceLink, String evidenceNote, String reason,
             String assignee, String assigneeName, LocalDate dueDate, boolean overdue, String doneBy, Instant doneAt,
             Instant staleAt, String signedOffBy, Instant signedOffAt, Waiver waiver, Instant updatedAt,
             long version) implements Versioned {
@@ -113,13 +116,43 @@ public final class LaunchViews {
                     item.phaseWindow, item.dueAt, item.leftOut, item.severity,
                     item.signOff, item.signOffGroup, item.evidence, item.recurrenceDays, item.status, condition, condition.resolved(),
                     item.satisfiedBy, item.linked == null ? null : item.linked.why(),
-                    item.linked == null ? null : item.linked.link(),
+                    item.linked == null ? null : item.linked.link(), Check.of(item),
                     item.evidenceLink, item.evidenceNote, item.reason,
                     item.assignee == null ? null : item.assignee.username,
                     item.assignee == null ? null : item.assignee.displayName, item.dueDate,
                     !condition.resolved() && ItemStanding.overdue(item, now, today), item.doneBy,
                     item.doneAt, ItemCondition.staleAt(item), item.signedOffBy, item.signedOffAt, waiver,
                     item.updatedAt, item.version);
+        }
+    }
+
+    /**
+     * The check that ticks an item: its kind, what it looks at (placeholders as the template wrote
+     * them), and what it found last (no verdict before its first run).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Check(String kind, String looksAt, CheckOutcome.Verdict verdict, String summary, Instant checkedAt) {
+
+        static Check of(LaunchItem item) {
+            if (item.checkBinding == null) {
+                return null;
+            }
+            CheckBinding binding = CheckBinding.of(item.checkBinding);
+            return new Check(binding.kind(), CheckKinds.described(binding.kind(), binding.config()), item.checkVerdict,
+                    item.checkSummary, item.checkedAt);
+        }
+
+        /** The verdict as pages name it: passed, failed, not_run, or waiting before the first run. */
+        public String verdictKey() {
+            return verdict == null ? "waiting" : verdict.key();
+        }
+
+        /**
+         * Whether the check decides the item: it ran and passed or failed. Until then (no run yet, or
+         * the service does not record the address it needs) people may tick the item themselves.
+         */
+        public boolean decides() {
+            return verdict == CheckOutcome.Verdict.PASSED || verdict == CheckOutcome.Verdict.FAILED;
         }
     }
 

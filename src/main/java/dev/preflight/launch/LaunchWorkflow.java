@@ -21,6 +21,7 @@ import io.quarkus.security.ForbiddenException;
 import dev.preflight.audit.AuditLog;
 import dev.preflight.identity.Access;
 import dev.preflight.identity.Caller;
+import dev.preflight.platform.Actor;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.api.Versions;
@@ -320,22 +321,43 @@ public class LaunchWorkflow {
      * item change); a launch with no after-launch items stays launched until an approver closes it.
      */
     void closeWhenAfterLaunchResolved(Launch launch, Caller caller, Instant now) {
+        LaunchViews.Summary before = closeIfResolved(launch, now);
+        if (before != null) {
+            closed(launch).append(caller, now);
+            audit.record("launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+        }
+    }
+
+    /** The same, when an actor that is not a person (an item's check) resolved the last after-launch item. */
+    void closeWhenAfterLaunchResolved(Launch launch, Actor actor, Instant now) {
+        LaunchViews.Summary before = closeIfResolved(launch, now);
+        if (before != null) {
+            closed(launch).appendAs(actor, now);
+            audit.record(actor, "launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+        }
+    }
+
+    /** Closes a launched launch whose after-launch items are all resolved; the summary before, or null. */
+    private LaunchViews.Summary closeIfResolved(Launch launch, Instant now) {
         if (launch.state != LaunchState.LAUNCHED) {
-            return;
+            return null;
         }
         List<LaunchItem> items = LaunchItem.of(launch);
         linked.attach(launch.service, items);
         Optional<Readiness.PhaseProgress> after = Readiness.of(items, now, LocalDate.now()).phase(Phase.AFTER_LAUNCH);
         if (after.isEmpty() || !after.get().complete()) {
-            return;
+            return null;
         }
         LaunchViews.Summary before = summaryOf(launch);
         launch.state = LaunchState.CLOSED;
         launch.closedAt = now;
         Launch.flush();
-        new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(LaunchState.LAUNCHED, LaunchState.CLOSED)
-                .comment("Every after-launch item is resolved.").append(caller, now);
-        audit.record("launch.state", "launch", String.valueOf(launch.id), before, summaryOf(launch));
+        return before;
+    }
+
+    private static HistoryEntry closed(Launch launch) {
+        return new HistoryEntry(launch, null, HistoryAction.STATE_CHANGED).status(LaunchState.LAUNCHED, LaunchState.CLOSED)
+                .comment("Every after-launch item is resolved.");
     }
 
     /** Why the item does not apply to a service with these traits; empty when it does. */

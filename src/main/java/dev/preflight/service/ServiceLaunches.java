@@ -20,6 +20,17 @@ public interface ServiceLaunches {
             boolean resolved, Instant dueAgain) {
     }
 
+    /** How the service's automated checks stand: how many fail, could not run, wait for a first run, pass. */
+    record Checks(long failed, long notRun, long waiting, long passed) {
+
+        public long total() {
+            return failed + notRun + waiting + passed;
+        }
+    }
+
+    /** How the checks of the service's running launches stand. */
+    Checks checks(String serviceSlug);
+
     /** The service's standing duties: the ongoing items of its most recent launched or closed launch. */
     List<Duty> duties(String serviceSlug);
 

@@ -192,6 +192,15 @@ public interface ServiceMessages {
     String service_duties();
 
     @Message
+    String service_checks();
+
+    @Message
+    String service_checks_open();
+
+    @Message
+    String service_checks_none();
+
+    @Message
     String service_duties_intro();
 
     @Message

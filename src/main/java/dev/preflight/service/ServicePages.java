@@ -69,7 +69,8 @@ public class ServicePages {
 
         static native TemplateInstance detail(ServiceView service, String notice, boolean canEdit,
                 List<ServiceLaunches.Row> launches, List<ServiceLaunches.Duty> duties, boolean canOpenLaunch,
-                String badgePath, String badgeUrl, ServiceRecovery.Summary recovery, ServiceRunbook.Summary runbook);
+                String badgePath, String badgeUrl, ServiceRecovery.Summary recovery, ServiceRunbook.Summary runbook,
+                ServiceLaunches.Checks checks);
 
         static native TemplateInstance form(ServiceForm form, Map<String, String> errors, List<TeamView> teams,
                 String editing, Map<String, String> current);
@@ -131,7 +132,7 @@ public class ServicePages {
         String badge = launches.badgePath(slug);
         return Templates.detail(service, Pages.notice(notice), catalog.mayChange(slug), launches.of(slug),
                 launches.duties(slug), launches.mayOpen(slug), badge, uri.getBaseUri().resolve(badge).toString(), recovery.summary(slug),
-                runbook.summary(slug));
+                runbook.summary(slug), launches.checks(slug));
     }
 
     @GET

@@ -3,9 +3,11 @@ package dev.preflight.template;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import dev.preflight.check.CheckKinds;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.service.RunsOn;
@@ -23,7 +25,8 @@ final class DraftEditor {
     /** An item as typed in the editor's form. */
     record ItemForm(String section, String title, String guidance, String phase, String window, String severity,
             String role, String signOffGroup, String evidence, String recurrenceDays, List<String> tiers,
-            List<String> runsOn, String storesData, String publicFacing, String personalData, String satisfiedBy) {
+            List<String> runsOn, String storesData, String publicFacing, String personalData, String satisfiedBy,
+            String check) {
 
         /** What the form holds for one yes/no trait ("", "yes" or "no"). */
         public String trait(String field) {
@@ -39,7 +42,7 @@ final class DraftEditor {
         /** The same form with another title (a new item starts from the blank form and its title). */
         ItemForm titled(String newTitle) {
             return new ItemForm(section, newTitle, guidance, phase, window, severity, role, signOffGroup, evidence,
-                    recurrenceDays, tiers, runsOn, storesData, publicFacing, personalData, satisfiedBy);
+                    recurrenceDays, tiers, runsOn, storesData, publicFacing, personalData, satisfiedBy, check);
         }
 
         TemplateContent.Item toItem(String key, InputValidator.Errors errors) {
@@ -89,7 +92,25 @@ final class DraftEditor {
                     new Applicability(ways, flag(storesData, "storesData", errors),
                             flag(publicFacing, "publicFacing", errors), flag(personalData, "personalData", errors)),
                     satisfiedBy == null || satisfiedBy.isBlank() ? null
-                            : choice(SatisfiedBy.values(), satisfiedBy, "satisfiedBy", errors));
+                            : choice(SatisfiedBy.values(), satisfiedBy, "satisfiedBy", errors),
+                    check(errors));
+        }
+
+        /** The check typed as YAML ("kind: tls" and its settings, one per line); null when left empty. */
+        private CheckBinding check(InputValidator.Errors errors) {
+            if (check == null || check.isBlank()) {
+                return null;
+            }
+            Map<String, Object> fields = TemplateYaml.mapping(check);
+            if (fields == null || !(fields.get("kind") instanceof String)) {
+                errors.add("check", "must be YAML starting with the check's kind, such as \"kind: tls\", then its "
+                        + "settings, one per line");
+                return null;
+            }
+            CheckBinding binding = CheckBinding.of(fields);
+            CheckKinds.problemsOf(binding.kind(), binding.config()).forEach(p -> errors.add("check",
+                    (p.field() == null || p.field().isEmpty() ? "" : p.field() + " ") + p.message()));
+            return binding;
         }
 
         /** A condition on one yes/no trait: "" for any service, "yes" or "no". */
@@ -116,12 +137,13 @@ final class DraftEditor {
                     item.signOffGroup() == null ? "" : item.signOffGroup(), item.evidence().key(), item.recurrenceDays() == null ? "" : item.recurrenceDays().toString(),
                     item.tiers().stream().map(String::valueOf).toList(), when.runsOn().stream().map(RunsOn::key).toList(),
                     flag(when.storesData()), flag(when.publicFacing()), flag(when.personalData()),
-                    item.satisfiedBy() == null ? "" : item.satisfiedBy().key());
+                    item.satisfiedBy() == null ? "" : item.satisfiedBy().key(),
+                    item.check() == null ? "" : TemplateYaml.writeValue(item.check().fields()));
         }
 
         static ItemForm blank(String section) {
             return new ItemForm(section, "", "", Phase.BEFORE_GO_LIVE.key(), "", Severity.MAJOR.key(),
-                    SignOff.ENGINEER.key(), "", Evidence.NONE.key(), "", List.of("1", "2", "3"), List.of(), "", "", "", "");
+                    SignOff.ENGINEER.key(), "", Evidence.NONE.key(), "", List.of("1", "2", "3"), List.of(), "", "", "", "", "");
         }
 
         private static <E extends Enum<E>> E choice(E[] values, String key, String field, InputValidator.Errors errors) {

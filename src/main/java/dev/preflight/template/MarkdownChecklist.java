@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.preflight.check.CheckKinds;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Slugs;
 
@@ -94,6 +95,10 @@ public final class MarkdownChecklist {
                 }
                 if (item.satisfiedBy() != null) {
                     out.append(" · follows the ").append(item.satisfiedBy().label());
+                }
+                if (item.check() != null) {
+                    out.append(" · checked automatically: ")
+                            .append(CheckKinds.described(item.check().kind(), item.check().config()));
                 }
                 if (!item.tiers().equals(List.of(1, 2, 3))) {
                     out.append(" · tiers ").append(item.tiers().stream().map(String::valueOf)

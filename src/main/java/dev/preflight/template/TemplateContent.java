@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.preflight.check.CheckKinds;
 import dev.preflight.platform.text.Text;
 
 /**
@@ -53,12 +54,12 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "key", "title", "guidance", "phase", "window", "severity", "role", "signOffGroup", "evidence",
-        "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy" })
+        "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy", "check" })
     public record Item(String key, String title, String guidance,
             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Phase.Default.class) Phase phase,
             String window, Severity severity, SignOff role, String signOffGroup, Evidence evidence, Integer recurrenceDays,
             List<Integer> tiers, @JsonInclude(JsonInclude.Include.NON_EMPTY) Applicability appliesWhen,
-            SatisfiedBy satisfiedBy) {
+            SatisfiedBy satisfiedBy, CheckBinding check) {
 
         /**
          * What an item leaves out takes the defaults: before go-live, major, engineer sign-off, no
@@ -80,7 +81,13 @@ public record TemplateContent(List<Section> sections, Map<String, Object> facts)
         /** An item of the default phase that applies to every service and is signed by any approver. */
         public Item(String key, String title, String guidance, Severity severity, SignOff role, Evidence evidence,
                 Integer recurrenceDays, List<Integer> tiers, SatisfiedBy satisfiedBy) {
-            this(key, title, guidance, null, null, severity, role, null, evidence, recurrenceDays, tiers, null, satisfiedBy);
+            this(key, title, guidance, null, null, severity, role, null, evidence, recurrenceDays, tiers, null, satisfiedBy,
+                    null);
+        }
+
+        /** What the item's check looks at, for pages ("TLS of ${service.baseUrl}"); null without a check. */
+        public String checkText() {
+            return check == null ? null : CheckKinds.described(check.kind(), check.config());
         }
 
         public boolean appliesTo(int tier) {

@@ -74,6 +74,7 @@ public record TemplateDiff(String from, String to, List<ItemRef> added, List<Ite
         compare(fields, "evidence", a.evidence(), b.evidence());
         compare(fields, "recurrenceDays", a.recurrenceDays(), b.recurrenceDays());
         compare(fields, "satisfiedBy", a.satisfiedBy(), b.satisfiedBy());
+        compare(fields, "check", a.check() == null ? null : a.check().fields(), b.check() == null ? null : b.check().fields());
         compare(fields, "tiers", a.tiers(), b.tiers());
         compare(fields, "appliesWhen", a.appliesWhen() == null ? null : a.appliesWhen().describe(),
                 b.appliesWhen() == null ? null : b.appliesWhen().describe());

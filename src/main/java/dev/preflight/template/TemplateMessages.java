@@ -277,6 +277,16 @@ public interface TemplateMessages {
     @Message
     String template_follows(String what);
 
+    /** The badge of an item ticked by a check: "checked automatically: TLS of ${service.baseUrl}". */
+    @Message
+    String template_checked(String what);
+
+    @Message
+    String template_check_label();
+
+    @Message
+    String template_check_hint();
+
     /** How pages name the recovery data that satisfies an item. */
     @Message
     String satisfied_by_label(String key);

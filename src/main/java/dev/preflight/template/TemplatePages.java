@@ -222,10 +222,11 @@ public class TemplatePages {
             @RestForm String role, @RestForm String signOffGroup, @RestForm String evidence,
             @RestForm String recurrenceDays, @RestForm List<String> tiers, @RestForm String satisfiedBy,
             @RestForm String phase, @RestForm String window, @RestForm List<String> runsOn, @RestForm String storesData,
-            @RestForm String publicFacing, @RestForm String personalData, @RestForm Long version) {
+            @RestForm String publicFacing, @RestForm String personalData, @RestForm String check,
+            @RestForm Long version) {
         DraftEditor.ItemForm form = new DraftEditor.ItemForm(section, title, guidance, phase, window, severity, role,
                 signOffGroup, evidence, recurrenceDays, tiers, runsOn, storesData, publicFacing, personalData,
-                satisfiedBy);
+                satisfiedBy, check);
         if ("save".equals(action)) {
             return edit(slug, version, content -> DraftEditor.updateItem(content, key, form),
                     errors -> Templates.item(library.get(slug), library.openDraft(slug), key, form, errors));

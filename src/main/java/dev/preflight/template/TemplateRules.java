@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.preflight.check.CheckKinds;
 import dev.preflight.platform.api.Slugs;
 
 /**
@@ -110,6 +111,13 @@ public final class TemplateRules {
         }
         if (item.phase() == Phase.ONGOING && item.recurrenceDays() == null) {
             problems.report(at + ".recurrenceDays", "is required for an ongoing duty: how many days until it is due again");
+        }
+        if (item.check() != null) {
+            if (item.satisfiedBy() != null) {
+                problems.report(at + ".check", "an item follows recovery data or is ticked by a check, not both");
+            }
+            CheckKinds.problemsOf(item.check().kind(), item.check().config()).forEach(p -> problems.report(
+                    at + ".check" + (p.field() == null || p.field().isEmpty() ? "" : "." + p.field()), p.message()));
         }
         if (item.appliesWhen() != null
                 && new HashSet<>(item.appliesWhen().runsOn()).size() != item.appliesWhen().runsOn().size()) {

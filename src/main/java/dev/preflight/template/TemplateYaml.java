@@ -52,7 +52,7 @@ public final class TemplateYaml {
     private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "note");
     private static final Set<String> SECTION_FIELDS = Set.of("key", "title", "items", "signOffGroup");
     private static final Set<String> ITEM_FIELDS = Set.of("key", "title", "guidance", "phase", "window", "severity",
-            "role", "signOffGroup", "evidence", "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy");
+            "role", "signOffGroup", "evidence", "recurrenceDays", "tiers", "appliesWhen", "satisfiedBy", "check");
     private static final Set<String> CONDITION_FIELDS = Set.of("runsOn", "storesData", "publicFacing", "personalData");
 
     private TemplateYaml() {
@@ -77,6 +77,17 @@ public final class TemplateYaml {
             return YAML.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A template could not be written as YAML", e);
+        }
+    }
+
+    /** A mapping typed as YAML, or null when the text is not one. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapping(String text) {
+        try {
+            Object value = YAML.readValue(text, Object.class);
+            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 
@@ -220,7 +231,23 @@ public final class TemplateYaml {
                     text(node, pointer, "signOffGroup", false),
                     choice(node, pointer, "evidence", Evidence.class, Evidence.NONE),
                     number(node, pointer, "recurrenceDays"), tiers(node, pointer), condition(node, pointer),
-                    choice(node, pointer, "satisfiedBy", SatisfiedBy.class, null));
+                    choice(node, pointer, "satisfiedBy", SatisfiedBy.class, null), check(node, pointer));
+        }
+
+        private CheckBinding check(JsonNode item, String pointer) {
+            JsonNode node = item.get("check");
+            String at = pointer + "/check";
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject() || !node.path("kind").isTextual()) {
+                error(at, path(at), "must be a mapping with the check's kind and its settings, such as "
+                        + "{kind: tls, url: \"${service.baseUrl}\"}");
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = YAML.convertValue(node, LinkedHashMap.class);
+            return CheckBinding.of(fields);
         }
 
         private Applicability condition(JsonNode item, String pointer) {

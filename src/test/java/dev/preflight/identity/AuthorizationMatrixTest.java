@@ -128,8 +128,8 @@ class AuthorizationMatrixTest {
     void live_work_webhook_and_import_pages_need_a_sign_in_and_the_right_role() {
         String launch = launch().replace("/api/v1", "");
         String hook = webhook().replace("/api/v1", "/settings");
-        for (String page : List.of("/work", "/settings/webhooks", hook, "/catalog/import", launch + "/progress",
-                launch + "/items/basics.backups/row")) {
+        for (String page : List.of("/work", "/checks", "/settings/webhooks", hook, "/catalog/import",
+                launch + "/progress", launch + "/items/basics.backups/row")) {
             Api.anonymous().redirects().follow(false).accept("text/html").when().get(page).then().statusCode(303);
         }
         for (String stream : List.of(launch + "/events", "/board/events")) {
@@ -138,6 +138,8 @@ class AuthorizationMatrixTest {
         }
         Browser viewer = Fixtures.user("viewer").browser();
         viewer.get("/work", 200);
+        viewer.get("/checks", 200);
+        viewer.post(launch + "/items/basics.backups/check", Map.of()).then().statusCode(403);
         viewer.get("/settings/webhooks", 200);
         viewer.get(hook, 404);
         viewer.get("/catalog/import", 403);
@@ -339,6 +341,11 @@ class AuthorizationMatrixTest {
         rules.put("GET /api/v1/launches/{id}/items/{key}", new Rule(p -> new Call(launch() + item, null), read));
         rules.put("GET /api/v1/launches/{id}/items/{key}/history", new Rule(p -> new Call(launch() + item + "/history",
                 null), read));
+        rules.put("GET /api/v1/launches/{id}/items/{key}/checks", new Rule(p -> new Call(launch() + item + "/checks",
+                null), expect(404, 404, 404, 404, 404, 404, 404)));
+        rules.put("POST /api/v1/launches/{id}/items/{key}/checks", new Rule(p -> new Call(launch() + item + "/checks",
+                null), expect(403, 409, 403, 409, 409, 403, 409)));
+        rules.put("GET /api/v1/checks", new Rule(p -> new Call("/api/v1/checks", null), read));
         rules.put("PUT /api/v1/launches/{id}/items/{key}", new Rule(p -> new Call(launch() + item,
                 Map.of("status", "blocked", "reason", "disks")), launchWork200));
         rules.put("PATCH /api/v1/launches/{id}/items/{key}", new Rule(p -> new Call(launch() + item,

@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dev.preflight.Api;
+import dev.preflight.CheckedSite;
 import dev.preflight.Fixtures;
 import dev.preflight.TestApplication;
 
@@ -701,6 +702,50 @@ class BrowserJourneysTest {
             page.reload();
             assertThat(page.locator("h1 .badge")).hasText("closed");
             journey.check("launch-closed");
+        }
+    }
+
+    @Test
+    void an_item_ticked_by_its_check_reopens_live_when_a_header_goes_missing_and_a_check_again_ticks_it() {
+        String team = Fixtures.team();
+        Fixtures.TestUser engineer = Fixtures.user("engineer", team);
+        try (CheckedSite site = CheckedSite.start();
+                Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
+            long launch = Fixtures.launch(Fixtures.serviceAt(team, site.address()), Fixtures.checkedTemplate());
+            Page page = journey.page;
+            page.navigate("/launches/" + launch);
+            page.waitForFunction("() => document.querySelector('#main').dataset.liveReady === 'yes'");
+            Locator headers = item(page, "web.headers");
+            assertThat(headers).containsText("Checked automatically: security headers");
+            assertThat(headers.locator("button.tick")).hasCount(1);
+
+            Api.admin().when().post("/api/v1/launches/" + launch + "/items/web.headers/checks").then().statusCode(200);
+            assertThat(headers).hasAttribute("data-state", "done");
+            assertThat(headers).containsText("Passed");
+            assertThat(headers.locator("button.tick")).hasCount(0);
+            journey.check("check-ticked");
+
+            site.headers.remove("Strict-Transport-Security");
+            Api.admin().when().post("/api/v1/launches/" + launch + "/items/web.headers/checks").then().statusCode(200);
+            assertThat(headers).hasAttribute("data-state", "open");
+            assertThat(headers).containsText("Strict-Transport-Security");
+            journey.check("check-reopened");
+
+            headers.locator("a", new Locator.LocatorOptions().setHasText("results")).click();
+            Locator check = page.locator("#check");
+            assertThat(check).containsText("Failed");
+            assertThat(check.locator("tr.failing")).containsText(CheckedSite.HSTS);
+            journey.check("check-results");
+            site.headers.put("Strict-Transport-Security", CheckedSite.HSTS);
+            check.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check again")).click();
+            assertThat(page.locator("#check .check-verdict")).containsText("Passed");
+            assertThat(page.locator("#check tr.failing")).hasCount(0);
+            assertThat(page.locator("#check .check-history li")).hasCount(3);
+            journey.check("check-again");
+
+            page.navigate("/checks");
+            assertThat(page.locator("h1")).hasText("Checks");
+            journey.check("check-board");
         }
     }
 

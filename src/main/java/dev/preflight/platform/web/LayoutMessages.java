@@ -35,6 +35,9 @@ public interface LayoutMessages {
     String nav_services();
 
     @Message
+    String nav_checks();
+
+    @Message
     String nav_templates();
 
     @Message

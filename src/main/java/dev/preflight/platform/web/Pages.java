@@ -17,7 +17,7 @@ import dev.preflight.platform.problems.ProblemType;
 public final class Pages {
 
     /** Notices a page may show after a redirect; anything else in the query string is ignored. */
-    private static final Set<String> NOTICES = Set.of("created", "updated", "deleted", "unchanged");
+    private static final Set<String> NOTICES = Set.of("created", "updated", "deleted", "unchanged", "checked");
 
     private Pages() {
     }
