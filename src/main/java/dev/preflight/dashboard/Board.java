@@ -97,7 +97,8 @@ public class Board {
                             coalesce(sum(inconsistent_targets), 0), coalesce(sum(drills_overdue_failed), 0),
                             coalesce(sum(runbook_incomplete), 0), coalesce(sum(runbook_not_exercised), 0),
                             coalesce(sum(duties_due), 0)
-                        FROM team_posture WHERE\s""" + TEAM_SCOPE, team, team),
+                        FROM\s""" + (team == null ? "posture_total" : "team_posture WHERE " + TEAM_SCOPE),
+                        team == null ? new Object[0] : new Object[] { team, team }),
                 Part.of("""
                         SELECT count(DISTINCT i.launch_id) FROM launch_item i JOIN launch l ON l.id = i.launch_id
                             JOIN service v ON v.id = l.service_id
@@ -371,16 +372,17 @@ public class Board {
     }
 
     /**
-     * The sums over the running launches the filter lets through: kept per team for the whole board
-     * or one team, summed from the launches' rows when other criteria narrow it.
+     * The sums over the running launches the filter lets through: kept for the whole board (in
+     * stripes) and per team, summed from the launches' rows when other criteria narrow it.
      */
     private static Part totals(BoardFilter f, LocalDate today) {
         String sums = "SELECT %s AS launches, coalesce(sum(%s), 0) AS percent_sum, coalesce(sum(open_blockers), 0) AS "
                 + "open_blockers, coalesce(sum(missing_sign_offs), 0) AS missing, coalesce(sum(stale), 0) AS stale, "
                 + "coalesce(sum(overdue), 0) AS overdue, coalesce(sum(waivers), 0) AS waivers FROM ";
         if (!f.narrowsBeyondTeam()) {
-            return Part.of(sums.formatted("coalesce(sum(launches), 0)", "percent_sum") + "team_readiness WHERE "
-                    + TEAM_SCOPE, f.team(), f.team());
+            String kept = sums.formatted("coalesce(sum(launches), 0)", "percent_sum");
+            return f.team() == null ? Part.of(kept + "readiness_total")
+                    : Part.of(kept + "team_readiness WHERE " + TEAM_SCOPE, f.team(), f.team());
         }
         if (f.state() != null && f.state().reviewOver()) {
             return Part.of(sums.formatted("count(*)", "percent") + "launch_summary s WHERE FALSE");
@@ -446,7 +448,6 @@ public class Board {
                 r.getInt("overdue"), r.getInt("waivers"), risk);
     }
 
-    /** Teams with running launches: the top ones by open blockers for the board, else by name. */
     /** The roll-up by team of the running launches the filter lets through, most open blockers first. */
     private static Part narrowedTeams(BoardFilter f, LocalDate today) {
         if (f.state() != null && f.state().reviewOver()) {
@@ -463,6 +464,7 @@ public class Board {
                 + " GROUP BY t.id, t.slug, t.name ORDER BY sum(s.open_blockers) DESC, t.id LIMIT ?", params);
     }
 
+    /** Teams with running launches: the top ones by open blockers for the board, else by name. */
     private static Part teams(String team, int limit, int offset) {
         String order = team == null && offset == 0 && limit == TOP_TEAMS ? "r.open_blockers DESC, r.team_id"
                 : "lower(t.name), t.id";
