@@ -2,6 +2,7 @@ package dev.preflight.launch;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -81,4 +82,10 @@ public class Launch extends BaseEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "decision_resolved")
     public List<String> decisionResolved;
+
+    /** The launches, with their service, team and template read in the same query. */
+    public static List<Launch> withService(Collection<Long> ids) {
+        return list("from Launch l join fetch l.service s join fetch s.team join fetch l.templateVersion v "
+                + "join fetch v.template where l.id in ?1", ids);
+    }
 }

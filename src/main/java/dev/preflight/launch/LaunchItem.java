@@ -2,6 +2,7 @@ package dev.preflight.launch;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -246,6 +247,11 @@ public class LaunchItem extends BaseEntity {
     /** The launch's current items in checklist order. */
     public static List<LaunchItem> of(Launch launch) {
         return list("launch = ?1 and removedAt is null", Sort.ascending("position"), launch);
+    }
+
+    /** The current items of the launches, in launch and checklist order. */
+    public static List<LaunchItem> ofLaunches(Collection<Long> launchIds) {
+        return list("launch.id in ?1 and removedAt is null", Sort.ascending("launch.id", "position"), launchIds);
     }
 
     /** The launch's current item with the key, locked as asked. */

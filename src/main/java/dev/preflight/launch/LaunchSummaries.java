@@ -4,11 +4,14 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -31,14 +34,17 @@ public class LaunchSummaries {
 
     private static final Logger LOG = Logger.getLogger(LaunchSummaries.class);
     private static final int BATCH = 50;
+    private static final int BACKFILL_BATCH = 250;
 
     private final LinkedEvidence linked;
     private final Sql sql;
+    private final EntityManager em;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    public LaunchSummaries(LinkedEvidence linked, Sql sql) {
+    public LaunchSummaries(LinkedEvidence linked, Sql sql, EntityManager em) {
         this.linked = linked;
         this.sql = sql;
+        this.em = em;
     }
 
     /** The sums a launch's summary row keeps of its items (or a change to them, when negative). */
@@ -93,13 +99,21 @@ public class LaunchSummaries {
     void rebuild(Launch launch, Instant now) {
         lock(launch.id);
         List<LaunchItem> items = LaunchItem.of(launch);
+        store(List.of(count(launch, items, now)), now);
+    }
+
+    /** A launch and the sums of its items. */
+    private record Counted(Launch launch, Tally tally) {
+    }
+
+    private Counted count(Launch launch, List<LaunchItem> items, Instant now) {
         linked.attach(launch.service, items);
         LocalDate today = LocalDate.ofInstant(now, zone);
         Tally tally = new Tally();
         for (LaunchItem item : items) {
             tally.add(item, ItemStanding.of(item, now, today), ItemStanding.nextChange(item, now, zone));
         }
-        store(launch, tally, now);
+        return new Counted(launch, tally);
     }
 
     private void lock(long launchId) {
@@ -107,10 +121,9 @@ public class LaunchSummaries {
                 r -> 1, launchId));
     }
 
-    private void store(Launch launch, Tally tally, Instant now) {
-        Counts t = tally.totals;
+    private void store(List<Counted> counted, Instant now) {
         sql.inTransaction(c -> {
-            Sql.update(c, """
+            try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO launch_summary (launch_id, service_id, team_id, tier, template_id, state, active,
                         target_date, items, required, resolved, open_blockers, missing_sign_offs, awaiting_sign_off,
                         stale, overdue, waivers, valid_until, computed_at)
@@ -124,22 +137,33 @@ public class LaunchSummaries {
                         awaiting_sign_off = EXCLUDED.awaiting_sign_off, stale = EXCLUDED.stale,
                         overdue = EXCLUDED.overdue, waivers = EXCLUDED.waivers, valid_until = EXCLUDED.valid_until,
                         computed_at = EXCLUDED.computed_at
-                    """, launch.id, launch.service.id, launch.service.team.id, launch.service.tier,
-                    launch.templateVersion.template.id, launch.state,
-                    !launch.state.reviewOver(), launch.targetDate, t.items(), t.required(), t.resolved(), t.openBlockers(),
-                    t.missingSignOffs(), t.awaitingSignOff(), t.stale(), t.overdue(), t.waivers(),
-                    tally.validUntil, now);
-            Sql.update(c, "DELETE FROM launch_section_summary WHERE launch_id = ?", launch.id);
-            try (PreparedStatement insert = c.prepareStatement("""
+                    """);
+                    PreparedStatement clear = c.prepareStatement("DELETE FROM launch_section_summary WHERE launch_id = ?");
+                    PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO launch_section_summary (launch_id, section_key, position, title, items, required, resolved)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                int position = 0;
-                for (Map.Entry<String, Counts> section : tally.sections.entrySet()) {
-                    Counts n = section.getValue();
-                    Sql.bind(insert, launch.id, section.getKey(), position++, tally.titles.get(section.getKey()),
-                            n.items(), n.required(), n.resolved());
-                    insert.addBatch();
+                for (Counted one : counted) {
+                    Launch launch = one.launch();
+                    Tally tally = one.tally();
+                    Counts t = tally.totals;
+                    Sql.bind(upsert, launch.id, launch.service.id, launch.service.team.id, launch.service.tier,
+                            launch.templateVersion.template.id, launch.state, !launch.state.reviewOver(),
+                            launch.targetDate, t.items(), t.required(), t.resolved(), t.openBlockers(),
+                            t.missingSignOffs(), t.awaitingSignOff(), t.stale(), t.overdue(), t.waivers(),
+                            tally.validUntil, now);
+                    upsert.addBatch();
+                    Sql.bind(clear, launch.id);
+                    clear.addBatch();
+                    int position = 0;
+                    for (Map.Entry<String, Counts> section : tally.sections.entrySet()) {
+                        Counts n = section.getValue();
+                        Sql.bind(insert, launch.id, section.getKey(), position++,
+                                tally.titles.get(section.getKey()), n.items(), n.required(), n.resolved());
+                        insert.addBatch();
+                    }
                 }
+                upsert.executeBatch();
+                clear.executeBatch();
                 insert.executeBatch();
             }
             return null;
@@ -211,7 +235,7 @@ public class LaunchSummaries {
                             + "WHERE launch_id = ? AND valid_until <= ? FOR UPDATE SKIP LOCKED", r -> r.getLong(1), id,
                             now));
                     if (held != null) {
-                        rebuild(Launch.findById(id), now);
+                        recount(id, now);
                         counted++;
                     }
                 }
@@ -224,13 +248,27 @@ public class LaunchSummaries {
         return done;
     }
 
-    /** Counts the launches that have no row yet (those opened before the board existed), a batch per transaction. */
+    /**
+     * Counts one launch anew in a transaction that counts many: the entities it read are let go once
+     * its sums are stored, so that each flush looks at one launch's items, not at every launch's so far.
+     */
+    private void recount(long launchId, Instant now) {
+        rebuild(Launch.findById(launchId, LockModeType.NONE), now);
+        em.clear();
+    }
+
+    /**
+     * Counts the launches that have no row yet (those opened before the board existed, or all of them
+     * after a restore), a batch per transaction: each batch's launches and items are read in two
+     * queries and their sums written in three batched statements, and the entities read are let go
+     * before the next batch.
+     */
     public int backfill() {
         int done = 0;
         while (true) {
             List<Long> missing = sql.read(c -> Sql.list(c, "SELECT l.id FROM launch l WHERE NOT EXISTS "
                     + "(SELECT 1 FROM launch_summary s WHERE s.launch_id = l.id) ORDER BY l.id LIMIT ?",
-                    r -> r.getLong(1), BATCH));
+                    r -> r.getLong(1), BACKFILL_BATCH));
             if (missing.isEmpty()) {
                 if (done > 0) {
                     LOG.infof("Counted the readiness of %d launches for the board", done);
@@ -239,7 +277,14 @@ public class LaunchSummaries {
             }
             QuarkusTransaction.requiringNew().run(() -> {
                 Instant now = Instant.now();
-                missing.forEach(id -> rebuild(Launch.findById(id, LockModeType.NONE), now));
+                Map<Long, List<LaunchItem>> items = new HashMap<>();
+                LaunchItem.ofLaunches(missing).forEach(i -> items.computeIfAbsent(i.launch.id, id -> new ArrayList<>()).add(i));
+                List<Counted> counted = new ArrayList<>();
+                for (Launch launch : Launch.withService(missing)) {
+                    counted.add(count(launch, items.getOrDefault(launch.id, List.of()), now));
+                }
+                store(counted, now);
+                em.clear();
             });
             done += missing.size();
         }

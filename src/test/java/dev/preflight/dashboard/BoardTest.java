@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,7 @@ import io.restassured.response.ValidatableResponse;
 import dev.preflight.Api;
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
+import dev.preflight.launch.LaunchSummaries;
 
 /**
  * The go-live board: its numbers are the launch pages' numbers, they follow every kind of change
@@ -41,6 +44,9 @@ class BoardTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    LaunchSummaries summaries;
 
     private String team;
     private String service;
@@ -111,6 +117,68 @@ class BoardTest {
         JsonPath moved = board("team=" + elsewhere);
         assertThat(moved.getInt("totals.launches")).isEqualTo(1);
         assertThat(row(moved, launch).getInt("tier")).isEqualTo(1);
+    }
+
+    @Test
+    void the_whole_board_sums_what_every_launch_and_service_counts() throws SQLException {
+        long second = Fixtures.launch(Fixtures.service(team, 3), template);
+        patch(launch, BACKUPS, Map.of("status", "done", "evidenceLink", "https://ci.example/restore/1"));
+        patch(second, BACKUPS, Map.of("status", "blocked", "reason", "disk order late"));
+        Api.admin().contentType(ContentType.JSON).body(Map.of("to", "cancelled", "comment", "folded into another launch"))
+                .when().post("/api/v1/launches/" + second + "/transitions").then().statusCode(SC_OK);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("name", "Moved", "team", Fixtures.team(), "tier", 1))
+                .when().put("/api/v1/services/" + service).then().statusCode(SC_OK);
+        Api.admin().contentType(ContentType.JSON).body(List.of(Map.of("rto", "4 h", "rpo", "1 d",
+                "backupEvery", "1 d", "retentionDays", 30, "separateLocation", true)))
+                .when().put("/api/v1/services/" + service + "/recovery-targets").then().statusCode(SC_OK);
+
+        JsonPath whole = board("");
+        List<Long> launches = count("""
+                SELECT count(*), coalesce(sum(percent), 0), coalesce(sum(open_blockers), 0),
+                    coalesce(sum(missing_sign_offs), 0), coalesce(sum(stale), 0), coalesce(sum(overdue), 0),
+                    coalesce(sum(waivers), 0)
+                FROM launch_summary WHERE active""");
+        int percent = launches.get(0) == 0 ? 0 : (int) (launches.get(1) / launches.get(0));
+        assertThat(List.of(whole.getLong("totals.launches"), (long) whole.getInt("totals.percent"),
+                whole.getLong("totals.openBlockers"), whole.getLong("totals.missingSignOffs"),
+                whole.getLong("totals.stale"), whole.getLong("totals.overdue"), whole.getLong("totals.waivers")))
+                .isEqualTo(List.of(launches.get(0), (long) percent, launches.get(2), launches.get(3), launches.get(4),
+                        launches.get(5), launches.get(6)));
+        List<Long> services = count("""
+                SELECT count(*), coalesce(sum((NOT has_targets)::int), 0),
+                    coalesce(sum((restore_test_overdue OR latest_drill_failed)::int), 0),
+                    coalesce(sum((NOT runbook_complete)::int), 0)
+                FROM service_posture WHERE active""");
+        assertThat(List.of(whole.getLong("posture.services"), whole.getLong("posture.noTargets"),
+                whole.getLong("posture.drillsOverdueOrFailed"), whole.getLong("posture.runbookIncomplete")))
+                .isEqualTo(services);
+    }
+
+    @Test
+    void counting_every_launch_afresh_gives_the_rows_that_changes_kept() throws SQLException {
+        long second = Fixtures.launch(Fixtures.service(team, 1), template);
+        patch(launch, BACKUPS, Map.of("status", "done", "evidenceLink", "https://ci.example/restore/1"));
+        patch(second, RUNBOOK, Map.of("status", "waived", "waiver", Map.of("reason", "vendor", "riskOwner", "CTO",
+                "compensatingControl", "manual export", "expiresOn", LocalDate.now().plusDays(10).toString())));
+        String launches = """
+                SELECT launch_id, service_id, team_id, tier, template_id, state, active, target_date, items, required,
+                    resolved, open_blockers, missing_sign_offs, awaiting_sign_off, stale, overdue, waivers, valid_until
+                FROM launch_summary ORDER BY launch_id""";
+        String sections = "SELECT launch_id, section_key, position, title, items, required, resolved "
+                + "FROM launch_section_summary ORDER BY launch_id, position";
+        List<List<Object>> kept = table(launches);
+        List<List<Object>> keptSections = table(sections);
+        JsonPath before = board("");
+
+        sql("DELETE FROM launch_section_summary WHERE launch_id > ?", 0);
+        sql("DELETE FROM launch_summary WHERE launch_id > ?", 0);
+        assertThat(board("").getInt("totals.launches")).isZero();
+        assertThat(summaries.backfill()).isEqualTo(kept.size());
+
+        assertThat(table(launches)).isEqualTo(kept);
+        assertThat(table(sections)).isEqualTo(keptSections);
+        JsonPath after = board("");
+        assertThat(after.getMap("totals")).isEqualTo(before.getMap("totals"));
     }
 
     @Test
@@ -277,7 +345,7 @@ class BoardTest {
     }
 
     static JsonPath board(String query) {
-        return Api.admin().when().get("/api/v1/board?" + query).then().statusCode(SC_OK).extract().jsonPath();
+        return Api.admin().when().get("/api/v1/board" + (query.isEmpty() ? "" : "?" + query)).then().statusCode(SC_OK).extract().jsonPath();
     }
 
     /** One launch's row of a board read through the API. */
@@ -312,6 +380,33 @@ class BoardTest {
     static ValidatableResponse patch(long launch, String key, Map<String, Object> body) {
         return Api.admin().contentType(ContentType.JSON).body(body)
                 .when().patch("/api/v1/launches/" + launch + "/items/" + key).then().statusCode(SC_OK);
+    }
+
+    private List<Long> count(String query) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query);
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            List<Long> counts = new ArrayList<>();
+            for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                counts.add(r.getLong(i));
+            }
+            return counts;
+        }
+    }
+
+    private List<List<Object>> table(String query) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query);
+                ResultSet r = s.executeQuery()) {
+            List<List<Object>> rows = new ArrayList<>();
+            while (r.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                    row.add(r.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
     }
 
     private void sql(String statement, long parameter) throws SQLException {
