@@ -22,6 +22,7 @@ import jakarta.persistence.Transient;
 import io.quarkus.panache.common.Sort;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
 import dev.preflight.check.CheckOutcome;
@@ -249,9 +250,10 @@ public class LaunchItem extends BaseEntity {
         return list("launch = ?1 and removedAt is null", Sort.ascending("position"), launch);
     }
 
-    /** The current items of the launches, in launch and checklist order. */
+    /** The current items of the launches, in launch and checklist order, read to be counted, not changed. */
     public static List<LaunchItem> ofLaunches(Collection<Long> launchIds) {
-        return list("launch.id in ?1 and removedAt is null", Sort.ascending("launch.id", "position"), launchIds);
+        return find("launch.id in ?1 and removedAt is null", Sort.ascending("launch.id", "position"), launchIds)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** The launch's current item with the key, locked as asked. */

@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +36,7 @@ public class LaunchSummaries {
 
     private static final Logger LOG = Logger.getLogger(LaunchSummaries.class);
     private static final int BATCH = 50;
-    private static final int BACKFILL_BATCH = 250;
+    private static final int BACKFILL_BATCH = 50;
 
     private final LinkedEvidence linked;
     private final Sql sql;
@@ -259,35 +261,36 @@ public class LaunchSummaries {
 
     /**
      * Counts the launches that have no row yet (those opened before the board existed, or all of them
-     * after a restore), a batch per transaction: each batch's launches and items are read in two
-     * queries and their sums written in three batched statements, and the entities read are let go
-     * before the next batch.
+     * after a restore), a batch per transaction: the batch's launches and items are read in two
+     * queries (the items read-only, and nothing flushed before each query: counting changes no
+     * entity), their sums written in three batched statements, and the entities read let go.
      */
     public int backfill() {
-        int done = 0;
-        while (true) {
-            List<Long> missing = sql.read(c -> Sql.list(c, "SELECT l.id FROM launch l WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM launch_summary s WHERE s.launch_id = l.id) ORDER BY l.id LIMIT ?",
-                    r -> r.getLong(1), BACKFILL_BATCH));
-            if (missing.isEmpty()) {
-                if (done > 0) {
-                    LOG.infof("Counted the readiness of %d launches for the board", done);
-                }
-                return done;
-            }
-            QuarkusTransaction.requiringNew().run(() -> {
-                Instant now = Instant.now();
-                Map<Long, List<LaunchItem>> items = new HashMap<>();
-                LaunchItem.ofLaunches(missing).forEach(i -> items.computeIfAbsent(i.launch.id, id -> new ArrayList<>()).add(i));
-                List<Counted> counted = new ArrayList<>();
-                for (Launch launch : Launch.withService(missing)) {
-                    counted.add(count(launch, items.getOrDefault(launch.id, List.of()), now));
-                }
-                store(counted, now);
-                em.clear();
-            });
-            done += missing.size();
+        List<Long> missing = sql.read(c -> Sql.list(c, "SELECT l.id FROM launch l WHERE NOT EXISTS "
+                + "(SELECT 1 FROM launch_summary s WHERE s.launch_id = l.id) ORDER BY l.id", r -> r.getLong(1)));
+        for (int from = 0; from < missing.size(); from += BACKFILL_BATCH) {
+            countBatch(missing.subList(from, Math.min(from + BACKFILL_BATCH, missing.size())));
         }
+        if (!missing.isEmpty()) {
+            LOG.infof("Counted the readiness of %d launches for the board", missing.size());
+        }
+        return missing.size();
+    }
+
+    private void countBatch(List<Long> launchIds) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.unwrap(Session.class).setHibernateFlushMode(FlushMode.MANUAL);
+            Instant now = Instant.now();
+            Map<Long, List<LaunchItem>> items = new HashMap<>();
+            LaunchItem.ofLaunches(launchIds).forEach(i -> items.computeIfAbsent(i.launch.id, id -> new ArrayList<>())
+                    .add(i));
+            List<Counted> counted = new ArrayList<>();
+            for (Launch launch : Launch.withService(launchIds)) {
+                counted.add(count(launch, items.getOrDefault(launch.id, List.of()), now));
+            }
+            store(counted, now);
+            em.clear();
+        });
     }
 
     /** Records the day's progress of every running launch, for its burn-up; a day already recorded stays. */
