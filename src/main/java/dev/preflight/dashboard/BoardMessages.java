@@ -19,6 +19,13 @@ public interface BoardMessages {
     @Message
     String team();
 
+    /** The team filter when empty: every team; a name or short name is typed, with suggestions. */
+    @Message
+    String team_placeholder();
+
+    /** A typed team that matches none: the board shows every team instead. */
+    @Message
+    String team_unknown(String name);
 
     @Message
     String tier();

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -65,7 +66,7 @@ public class BoardPages {
     static final int riskDays = BoardFilter.AT_RISK_DAYS;
 
     /** Everything the board shows below the menu: the key its rendering is kept under. */
-    private record BodyKey(BoardViews.Board board, List<TeamView> teams) {
+    private record BodyKey(BoardViews.Board board, List<TeamView> teams, boolean manyTeams, String unknownTeam) {
     }
 
     @CheckedTemplate
@@ -74,7 +75,7 @@ public class BoardPages {
 
         /** The board below the menu, rendered once per state of what it shows. */
         static native TemplateInstance board$body(BoardViews.Board board, List<RawString> rows, RawString trend,
-                int exerciseDays, List<TeamView> allTeams, String teamName);
+                int exerciseDays, List<TeamView> allTeams, boolean manyTeams, String teamName, String unknownTeam);
 
         /** One launch of the board, rendered once per state of its row. */
         static native TemplateInstance board$row(BoardViews.Row l);
@@ -89,6 +90,12 @@ public class BoardPages {
     }
 
     private static final int TEAMS_PAGE = 50;
+    /**
+     * Up to this many teams, the team filter suggests every team; beyond, the teams with the most
+     * open blockers (the page would otherwise grow with every team): another is typed by name, or
+     * picked on the teams page.
+     */
+    private static final int TEAMS_SUGGESTED = 50;
     private static final Duration BOARD_EVENTS_EVERY = Duration.ofSeconds(1);
 
     private final Board board;
@@ -110,15 +117,19 @@ public class BoardPages {
             @QueryParam("state") String state, @QueryParam("risk") String risk, @QueryParam("has") String has,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("template") String template,
             @QueryParam("page") Integer page) {
-        BoardViews.Board shown = board.board(BoardFilter.parse(team, tier, state, risk, has, from, to, template, page));
-        List<TeamView> all = teams.all();
-        String teamName = all.stream().filter(t -> t.slug().equals(shown.filter().team())).map(TeamView::name)
-                .findFirst().orElse(null);
-        return Templates.board(fragments.get(new BodyKey(shown, all), () -> {
+        String typed = Text.blankToNull(team);
+        Optional<TeamView> chosen = typed == null ? Optional.empty() : teams.named(typed);
+        String unknownTeam = typed != null && chosen.isEmpty() ? typed.trim() : null;
+        BoardViews.Board shown = board.board(BoardFilter.parse(chosen.map(TeamView::slug).orElse(null), tier, state,
+                risk, has, from, to, template, page));
+        boolean many = teams.count() > TEAMS_SUGGESTED;
+        List<TeamView> suggested = many ? List.of() : teams.all();
+        String teamName = chosen.map(TeamView::name).orElse(null);
+        return Templates.board(fragments.get(new BodyKey(shown, suggested, many, unknownTeam), () -> {
             List<RawString> rows = shown.launches().stream()
                     .map(row -> fragments.get(row, () -> Templates.board$row(row))).toList();
-            return Templates.board$body(shown, rows, new RawString(TrendChart.svg(shown.trend())), exerciseDays, all,
-                    teamName);
+            return Templates.board$body(shown, rows, new RawString(TrendChart.svg(shown.trend())), exerciseDays,
+                    suggested, many, teamName, unknownTeam);
         }));
     }
 

@@ -36,7 +36,6 @@ public class LaunchSummaries {
 
     private static final Logger LOG = Logger.getLogger(LaunchSummaries.class);
     private static final int BATCH = 50;
-    private static final int BACKFILL_BATCH = 50;
 
     private final LinkedEvidence linked;
     private final Sql sql;
@@ -268,8 +267,8 @@ public class LaunchSummaries {
     public int backfill() {
         List<Long> missing = sql.read(c -> Sql.list(c, "SELECT l.id FROM launch l WHERE NOT EXISTS "
                 + "(SELECT 1 FROM launch_summary s WHERE s.launch_id = l.id) ORDER BY l.id", r -> r.getLong(1)));
-        for (int from = 0; from < missing.size(); from += BACKFILL_BATCH) {
-            countBatch(missing.subList(from, Math.min(from + BACKFILL_BATCH, missing.size())));
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            countBatch(missing.subList(from, Math.min(from + BATCH, missing.size())));
         }
         if (!missing.isEmpty()) {
             LOG.infof("Counted the readiness of %d launches for the board", missing.size());

@@ -42,6 +42,17 @@ public class TeamDirectory {
         return Team.<Team> listAll(Sort.by("name").and("slug")).stream().map(TeamView::of).toList();
     }
 
+    /** How many teams there are. */
+    public long count() {
+        return Team.count();
+    }
+
+    /** The team a person typed: its slug, or its whole name in any case. */
+    public Optional<TeamView> named(String text) {
+        return Team.<Team>find("slug = ?1 or lower(name) = lower(?1)", Sort.by("slug"), text.trim()).firstResultOptional()
+                .map(TeamView::of);
+    }
+
     public TeamView get(String slug) {
         return TeamView.of(find(slug));
     }

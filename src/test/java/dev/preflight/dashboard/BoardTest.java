@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -261,8 +262,31 @@ class BoardTest {
         assertThat(page.select("svg.chart desc").text()).contains("Average readiness by day");
         assertThat(page.select("a[href^=/board/recovery?problem=no-targets]")).hasSize(1);
         assertThat(page.select("a[href=/board/launches.csv?team=" + team + "]")).hasSize(1);
-        assertThat(page.select("select#f-team option[selected]").attr("value")).isEqualTo(team);
+        assertThat(page.select("input#f-team").val()).isEqualTo(team);
+        assertThat(page.select("#f-team-list option[value=" + team + "]").text()).isEqualTo("Team " + team);
         assertThat(page.select("#summary-title").text()).isEqualTo("Running launches of Team " + team);
+    }
+
+    @Test
+    void the_team_filter_takes_a_name_and_suggests_a_bounded_list_however_many_teams_there_are()
+            throws SQLException {
+        patch(launch, BACKUPS, Map.of("status", "blocked", "reason", "disks"));
+        Document byName = Browser.admin().get("/?team=" + ("team " + team).toUpperCase(Locale.ROOT), SC_OK);
+        assertThat(byName.select("input#f-team").val()).isEqualTo(team);
+        assertThat(byName.select("#summary-title").text()).isEqualTo("Running launches of Team " + team);
+
+        while (count("SELECT count(*) FROM team").get(0) <= 50) {
+            Fixtures.team();
+        }
+        Document page = Browser.admin().get("/?team=" + team, SC_OK);
+        assertThat(page.select("#f-team-list option").size()).isBetween(1, 11);
+        assertThat(page.select("#f-team-list option").first().val()).isEqualTo(team);
+        assertThat(page.select("input#f-team").attr("placeholder")).isEqualTo("Any: type a name");
+        Document unknown = Browser.admin().get("/?team=nobody-" + team, SC_OK);
+        assertThat(unknown.select("input#f-team").attr("aria-invalid")).isEqualTo("true");
+        assertThat(unknown.select("#f-team-error").text())
+                .isEqualTo("There is no team \"nobody-" + team + "\": the board shows every team.");
+        assertThat(unknown.select("#summary-title").text()).isEqualTo("All running launches");
     }
 
     @Test
