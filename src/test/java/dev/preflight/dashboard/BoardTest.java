@@ -290,6 +290,22 @@ class BoardTest {
     }
 
     @Test
+    void pages_of_the_board_follow_on_without_gaps_or_repeats() {
+        List<Long> opened = new ArrayList<>(List.of(launch));
+        for (int i = 0; i < BoardFilter.PAGE_SIZE + 2; i++) {
+            opened.add(Fixtures.launch(Fixtures.service(team, 2), template));
+        }
+        JsonPath first = board("team=" + team);
+        JsonPath second = board("team=" + team + "&page=2");
+        assertThat(ids(first)).hasSize(BoardFilter.PAGE_SIZE);
+        assertThat(first.getBoolean("more")).isTrue();
+        assertThat(second.getBoolean("more")).isFalse();
+        List<Long> both = new ArrayList<>(ids(first));
+        both.addAll(ids(second));
+        assertThat(both).containsExactlyInAnyOrderElementsOf(opened);
+    }
+
+    @Test
     void names_on_the_board_are_text_not_markup() {
         long tricky = ((Number) Api.admin().contentType(ContentType.JSON).body(Map.of("service", service,
                 "template", template, "name", "<script>alert(1)</script> GA", "environment", "production",
