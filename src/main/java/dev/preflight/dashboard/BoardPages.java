@@ -122,8 +122,9 @@ public class BoardPages {
         String unknownTeam = typed != null && chosen.isEmpty() ? typed.trim() : null;
         BoardViews.Board shown = board.board(BoardFilter.parse(chosen.map(TeamView::slug).orElse(null), tier, state,
                 risk, has, from, to, template, page));
-        boolean many = teams.count() > TEAMS_SUGGESTED;
-        List<TeamView> suggested = many ? List.of() : teams.all();
+        List<TeamView> first = teams.first(TEAMS_SUGGESTED + 1);
+        boolean many = first.size() > TEAMS_SUGGESTED;
+        List<TeamView> suggested = many ? List.of() : first;
         String teamName = chosen.map(TeamView::name).orElse(null);
         return Templates.board(fragments.get(new BodyKey(shown, suggested, many, unknownTeam), () -> {
             List<RawString> rows = shown.launches().stream()

@@ -42,14 +42,16 @@ public class TeamDirectory {
         return Team.<Team> listAll(Sort.by("name").and("slug")).stream().map(TeamView::of).toList();
     }
 
-    /** How many teams there are. */
-    public long count() {
-        return Team.count();
+    /** The first teams by name, up to the limit: for suggesting teams when there are few. */
+    public List<TeamView> first(int limit) {
+        return Team.<Team> findAll(Sort.by("name").and("slug")).page(0, limit).list().stream().map(TeamView::of)
+                .toList();
     }
 
-    /** The team a person typed: its slug, or its whole name in any case. */
+    /** The team a person typed: the one with that slug, else one whose whole name it is, in any case. */
     public Optional<TeamView> named(String text) {
-        return Team.<Team>find("slug = ?1 or lower(name) = lower(?1)", Sort.by("slug"), text.trim()).firstResultOptional()
+        return Team.<Team> find("from Team where slug = ?1 or lower(name) = lower(?1) "
+                + "order by case when slug = ?1 then 0 else 1 end, slug", text.trim()).firstResultOptional()
                 .map(TeamView::of);
     }
 

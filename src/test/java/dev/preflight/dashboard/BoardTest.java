@@ -274,6 +274,9 @@ class BoardTest {
         Document byName = Browser.admin().get("/?team=" + ("team " + team).toUpperCase(Locale.ROOT), SC_OK);
         assertThat(byName.select("input#f-team").val()).isEqualTo(team);
         assertThat(byName.select("#summary-title").text()).isEqualTo("Running launches of Team " + team);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("slug", "named-" + team, "name", team))
+                .when().post("/api/v1/teams").then().statusCode(201);
+        assertThat(Browser.admin().get("/?team=" + team, SC_OK).select("input#f-team").val()).isEqualTo(team);
 
         while (count("SELECT count(*) FROM team").get(0) <= 50) {
             Fixtures.team();
