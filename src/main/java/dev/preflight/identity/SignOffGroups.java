@@ -1,6 +1,9 @@
 package dev.preflight.identity;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +22,16 @@ import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Slugs;
 import dev.preflight.platform.api.Versioned;
 import dev.preflight.platform.api.Versions;
+import dev.preflight.platform.db.LiveFeed;
+import dev.preflight.platform.db.Remembered;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Role;
 
 /**
  * The sign-off groups: who owns which area's sign-off. Everyone signed in reads them; admins define
  * them and their members. An item asking for a group that is not defined is signed by any approver.
+ * Every item change asks who belongs to which group, so the answer is kept in memory until the
+ * groups change ({@link Remembered}).
  */
 @ApplicationScoped
 public class SignOffGroups {
@@ -43,14 +50,22 @@ public class SignOffGroups {
             @Size(max = 500, message = "must list at most 500 people") List<String> members) {
     }
 
+    /** Every group's name by key, and the keys of each member's groups. */
+    private record Directory(Map<String, String> names, Map<Long, Set<String>> groupsOf) {
+    }
+
     private final Access access;
     private final InputValidator validator;
     private final AuditLog audit;
+    private final LiveFeed feed;
+    private final Remembered<Directory> directory;
 
-    public SignOffGroups(Access access, InputValidator validator, AuditLog audit) {
+    public SignOffGroups(Access access, InputValidator validator, AuditLog audit, LiveFeed feed) {
         this.access = access;
         this.validator = validator;
         this.audit = audit;
+        this.feed = feed;
+        this.directory = new Remembered<>(feed, SignOffGroups::read);
     }
 
     /** Every group by name. */
@@ -67,16 +82,26 @@ public class SignOffGroups {
     /** The defined groups' names by key. */
     @Transactional
     public Map<String, String> names() {
-        Map<String, String> names = new LinkedHashMap<>();
-        SignOffGroup.<SignOffGroup>listAll(Sort.ascending("key")).forEach(g -> names.put(g.key, g.name));
-        return names;
+        return directory.get().names();
     }
 
     /** The keys of the groups the user belongs to. */
     @Transactional
     public Set<String> of(long userId) {
-        return SignOffGroup.<SignOffGroup>list("select g from SignOffGroup g join g.members m where m.id = ?1", userId)
-                .stream().map(g -> g.key).collect(Collectors.toSet());
+        return directory.get().groupsOf().getOrDefault(userId, Set.of());
+    }
+
+    private static Directory read() {
+        Map<String, String> names = new LinkedHashMap<>();
+        SignOffGroup.<SignOffGroup>listAll(Sort.ascending("key")).forEach(g -> names.put(g.key, g.name));
+        Map<Long, Set<String>> groupsOf = new HashMap<>();
+        SignOffGroup.getEntityManager()
+                .createQuery("select m.id, g.key from SignOffGroup g join g.members m", Object[].class)
+                .getResultList()
+                .forEach(row -> groupsOf.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((String) row[1]));
+        Map<Long, Set<String>> kept = new HashMap<>();
+        groupsOf.forEach((user, keys) -> kept.put(user, Set.copyOf(keys)));
+        return new Directory(Collections.unmodifiableMap(names), Map.copyOf(kept));
     }
 
     /** Defines the group (making it when the key is new) with exactly the members named. */
@@ -113,6 +138,7 @@ public class SignOffGroups {
         group.members.clear();
         group.members.addAll(members);
         group.persistAndFlush();
+        feed.rulesChangeOnCommit();
         View after = View.of(group);
         audit.record(before == null ? "signoff_group.create" : "signoff_group.update", "signoff_group", key, before,
                 after);
@@ -126,6 +152,7 @@ public class SignOffGroups {
         Versions.check("The sign-off group", group.version, expectedVersion);
         View before = View.of(group);
         group.delete();
+        feed.rulesChangeOnCommit();
         audit.record("signoff_group.delete", "signoff_group", key, before, null);
     }
 

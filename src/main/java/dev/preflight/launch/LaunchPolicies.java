@@ -1,6 +1,8 @@
 package dev.preflight.launch;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,10 +17,15 @@ import dev.preflight.identity.Access;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Versioned;
 import dev.preflight.platform.api.Versions;
+import dev.preflight.platform.db.LiveFeed;
+import dev.preflight.platform.db.Remembered;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Role;
 
-/** The launch policy of each tier: read by everyone, set by admins. */
+/**
+ * The launch policy of each tier: read by everyone, set by admins. Every item change reads its
+ * tier's policy, so the policies are kept in memory until one changes ({@link Remembered}).
+ */
 @ApplicationScoped
 public class LaunchPolicies {
 
@@ -39,11 +46,26 @@ public class LaunchPolicies {
     private final Access access;
     private final InputValidator validator;
     private final AuditLog audit;
+    private final LiveFeed feed;
+    private final Remembered<Map<Integer, View>> byTier;
 
-    public LaunchPolicies(Access access, InputValidator validator, AuditLog audit) {
+    public LaunchPolicies(Access access, InputValidator validator, AuditLog audit, LiveFeed feed) {
         this.access = access;
         this.validator = validator;
         this.audit = audit;
+        this.feed = feed;
+        this.byTier = new Remembered<>(feed, () -> LaunchPolicy.<LaunchPolicy>listAll().stream()
+                .collect(Collectors.toUnmodifiableMap(p -> p.tier, View::of)));
+    }
+
+    /** The policy of the tier (every tier has one). */
+    @Transactional
+    public View of(int tier) {
+        View policy = byTier.get().get(tier);
+        if (policy == null) {
+            throw new IllegalStateException("No launch policy for tier " + tier);
+        }
+        return policy;
     }
 
     @Transactional
@@ -64,6 +86,7 @@ public class LaunchPolicies {
         policy.goDeciders = input.goDeciders();
         policy.fourEyes = input.fourEyes();
         LaunchPolicy.flush();
+        feed.rulesChangeOnCommit();
         View after = View.of(policy);
         audit.record("launch_policy.update", "launch_policy", String.valueOf(tier), before, after);
         return after;

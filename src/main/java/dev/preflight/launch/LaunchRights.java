@@ -76,11 +76,13 @@ public record LaunchRights(LaunchState state, boolean work, boolean approve, Str
         private final Access access;
         private final CurrentCaller caller;
         private final SignOffGroups groups;
+        private final LaunchPolicies policies;
 
-        public Rules(Access access, CurrentCaller caller, SignOffGroups groups) {
+        public Rules(Access access, CurrentCaller caller, SignOffGroups groups, LaunchPolicies policies) {
             this.access = access;
             this.caller = caller;
             this.groups = groups;
+            this.policies = policies;
         }
 
         LaunchRights of(Launch launch) {
@@ -88,7 +90,7 @@ public record LaunchRights(LaunchState state, boolean work, boolean approve, Str
             Optional<Caller> who = caller.find();
             return new LaunchRights(launch.state, work, work && access.mayApprove(), who.map(Caller::username).orElse(""),
                     who.map(Caller::isAdmin).orElse(false), who.map(c -> groups.of(c.userId())).orElse(Set.of()),
-                    groups.names(), LaunchPolicy.of(launch.service.tier).fourEyes);
+                    groups.names(), policies.of(launch.service.tier).fourEyes());
         }
     }
 }

@@ -54,12 +54,14 @@ public class LaunchWorkflow {
     private final LinkedEvidence linked;
     private final LaunchSummaries summaries;
     private final ItemRows rows;
+    private final LaunchPolicies policies;
     private final Event<LaunchDecided> decided;
     private final Event<ServiceRecoveryChanged> postureChanged;
 
     public LaunchWorkflow(InputValidator validator, Access access, LaunchRights.Rules rules, AuditLog audit,
             LinkedEvidence linked, LaunchSummaries summaries, ItemRows rows, DeployGate gate,
-            Event<LaunchDecided> decided, Event<ServiceRecoveryChanged> postureChanged) {
+            Event<LaunchDecided> decided, Event<ServiceRecoveryChanged> postureChanged, LaunchPolicies policies) {
+        this.policies = policies;
         this.postureChanged = postureChanged;
         this.gate = gate;
         this.rules = rules;
@@ -401,7 +403,7 @@ public class LaunchWorkflow {
         LaunchState from = launch.state;
         Map<String, Object> details = new LinkedHashMap<>();
         if (input.decision() == LaunchState.GO) {
-            int needed = LaunchPolicy.of(launch.service.tier).goDeciders;
+            int needed = policies.of(launch.service.tier).goDeciders();
             List<String> agreed = launch.goAgreedBy == null || from != LaunchState.IN_REVIEW ? new ArrayList<>()
                     : new ArrayList<>(launch.goAgreedBy);
             if (agreed.contains(caller.username())) {
@@ -477,7 +479,7 @@ public class LaunchWorkflow {
                 launch.targetDate, java.time.temporal.ChronoUnit.DAYS.between(today, launch.targetDate), launch.state,
                 launch.state.next().stream().sorted().toList(), launch.createdBy, launch.createdAt, launch.launchedAt,
                 launch.closedAt, launch.goAgreedBy == null ? List.of() : launch.goAgreedBy,
-                LaunchPolicy.of(launch.service.tier).goDeciders,
+                policies.of(launch.service.tier).goDeciders(),
                 LaunchViews.Decision.of(launch), Readiness.of(items, now, today),
                 items.stream().map(i -> LaunchViews.Item.of(i, now, today)).toList(), launch.version);
     }

@@ -7,19 +7,27 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import dev.preflight.Api;
+import dev.preflight.Eventually;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
 
@@ -30,6 +38,9 @@ import dev.preflight.Html;
  */
 @QuarkusTest
 class SignOffGroupsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private String team;
     private String template;
@@ -154,6 +165,28 @@ class SignOffGroupsTest {
         long launch = Fixtures.launch(Fixtures.service(team, 2), template);
         done(engineer, launch, "basics.on-call").statusCode(200);
         signOff(securityApprover, launch, "basics.on-call").statusCode(200).body("condition", equalTo("done"));
+    }
+
+    @Test
+    void a_group_changed_by_another_instance_is_heard_at_once_though_this_one_keeps_groups_in_memory()
+            throws SQLException {
+        long launch = Fixtures.launch(Fixtures.service(team, 2), template);
+        done(engineer, launch, "basics.pen-test").statusCode(200);
+        problem(signOff(operationsApprover, launch, "basics.pen-test"), 403, "forbidden");
+
+        // Another instance adds the operations approver to Security: only the database knows.
+        try (Connection c = dataSource.getConnection(); PreparedStatement add = c.prepareStatement("""
+                INSERT INTO signoff_group_member (group_id, user_id)
+                SELECT g.id, u.id FROM signoff_group g, app_user u WHERE g.key = ? AND u.username = ?""")) {
+            add.setString(1, security);
+            add.setString(2, operationsApprover.username());
+            assertThat(add.executeUpdate()).isEqualTo(1);
+        }
+        // Well inside the time a kept answer may live without being told (10 s).
+        Eventually.until(Duration.ofSeconds(5),
+                () -> signOff(operationsApprover, launch, "basics.pen-test").extract().statusCode() == 200);
+        Api.admin().when().get("/api/v1/launches/" + launch + "/items/basics.pen-test").then()
+                .body("condition", equalTo("done")).body("signedOffBy", equalTo(operationsApprover.username()));
     }
 
     private ValidatableResponse defineGroup(String key, String name, String... members) {

@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -28,6 +32,10 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
  * event (a trigger calls {@code pg_notify}), and this instance listens on a connection of its own
  * and hands each change to the browsers it serves. If the database goes away the listener waits
  * and listens again; changes made meanwhile are not replayed (pages show them when reloaded).
+ * <p>
+ * The same connection hears when the rules every request reads (sign-off groups, launch policies)
+ * change, so that instances may keep them in memory ({@link Remembered}): each announcement, and
+ * each loss or return of the connection, starts a new generation of the rules.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -37,18 +45,51 @@ public class LiveFeed {
     }
 
     static final String CHANNEL = "preflight_changes";
+    static final String RULES_CHANNEL = "preflight_rules";
     private static final Logger LOG = Logger.getLogger(LiveFeed.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+    private final AtomicLong rulesGeneration = new AtomicLong();
     private volatile boolean running;
+    private volatile boolean listening;
     private Thread listener;
 
-    public LiveFeed(DataSource dataSource, ObjectMapper json) {
+    public LiveFeed(DataSource dataSource, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.json = json;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The rules' current generation, or -1 while this instance is not listening (then nothing may
+     * be kept: a change would go unheard).
+     */
+    long rulesGeneration() {
+        return listening ? rulesGeneration.get() : -1;
+    }
+
+    /**
+     * Starts a new generation of the rules when the current transaction commits: this instance
+     * forgets what it kept at once, without waiting for the database's announcement.
+     */
+    public void rulesChangeOnCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to do before the outcome is known.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    rulesGeneration.incrementAndGet();
+                }
+            }
+        });
     }
 
     /** The changes from now on, as they arrive; slow subscribers miss some rather than hold the others up. */
@@ -79,7 +120,10 @@ public class LiveFeed {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + RULES_CHANNEL);
                 }
+                rulesGeneration.incrementAndGet();
+                listening = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 if (lost) {
                     LOG.info("Live updates are back");
@@ -90,11 +134,17 @@ public class LiveFeed {
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            publish(notification.getParameter());
+                            if (RULES_CHANNEL.equals(notification.getName())) {
+                                rulesGeneration.incrementAndGet();
+                            } else {
+                                publish(notification.getParameter());
+                            }
                         }
                     }
                 }
             } catch (SQLException e) {
+                listening = false;
+                rulesGeneration.incrementAndGet();
                 if (!running) {
                     return;
                 }
