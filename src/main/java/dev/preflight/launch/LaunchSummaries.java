@@ -1,6 +1,7 @@
 package dev.preflight.launch;
 
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,6 +37,8 @@ public class LaunchSummaries {
 
     private static final Logger LOG = Logger.getLogger(LaunchSummaries.class);
     private static final int BATCH = 50;
+    /** Batches between two analyses of the summary tables while the board is counted. */
+    private static final int ANALYZE_EVERY = 40;
 
     private final LinkedEvidence linked;
     private final Sql sql;
@@ -100,7 +103,7 @@ public class LaunchSummaries {
     void rebuild(Launch launch, Instant now) {
         lock(launch.id);
         List<LaunchItem> items = LaunchItem.of(launch);
-        store(List.of(count(launch, items, now)), now);
+        store(List.of(count(launch, items, now)), now, false);
     }
 
     /** A launch and the sums of its items. */
@@ -109,6 +112,11 @@ public class LaunchSummaries {
 
     private Counted count(Launch launch, List<LaunchItem> items, Instant now) {
         linked.attach(launch.service, items);
+        return tally(launch, items, now);
+    }
+
+    /** The sums of items whose linked evidence is attached. */
+    private Counted tally(Launch launch, List<LaunchItem> items, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         Tally tally = new Tally();
         for (LaunchItem item : items) {
@@ -122,7 +130,11 @@ public class LaunchSummaries {
                 r -> 1, launchId));
     }
 
-    private void store(List<Counted> counted, Instant now) {
+    /**
+     * Writes the sums. {@code first} says the launches have no rows yet (the board's counting): their
+     * sections have none to clear either.
+     */
+    private void store(List<Counted> counted, Instant now, boolean first) {
         sql.inTransaction(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO launch_summary (launch_id, service_id, team_id, tier, template_id, state, active,
@@ -153,8 +165,10 @@ public class LaunchSummaries {
                             t.missingSignOffs(), t.awaitingSignOff(), t.stale(), t.overdue(), t.waivers(),
                             tally.validUntil, now);
                     upsert.addBatch();
-                    Sql.bind(clear, launch.id);
-                    clear.addBatch();
+                    if (!first) {
+                        Sql.bind(clear, launch.id);
+                        clear.addBatch();
+                    }
                     int position = 0;
                     for (Map.Entry<String, Counts> section : tally.sections.entrySet()) {
                         Counts n = section.getValue();
@@ -164,7 +178,9 @@ public class LaunchSummaries {
                     }
                 }
                 upsert.executeBatch();
-                clear.executeBatch();
+                if (!first) {
+                    clear.executeBatch();
+                }
                 insert.executeBatch();
             }
             return null;
@@ -183,25 +199,26 @@ public class LaunchSummaries {
             return;
         }
         int sectionResolved = delta.resolved();
-        boolean applied = sql.inTransaction(c -> {
-            int rows = Sql.update(c, """
+        // The launch's row and its section's in one round trip: the section moves only when the
+        // launch's row could (a row that time has overtaken is counted anew instead).
+        boolean applied = sql.inTransaction(c -> Sql.first(c, """
+                WITH launch_row AS (
                     UPDATE launch_summary SET resolved = resolved + ?, open_blockers = open_blockers + ?,
                         missing_sign_offs = missing_sign_offs + ?, awaiting_sign_off = awaiting_sign_off + ?,
                         stale = stale + ?, overdue = overdue + ?, waivers = waivers + ?,
                         valid_until = LEAST(valid_until, ?::timestamptz)
                     WHERE launch_id = ? AND (valid_until IS NULL OR valid_until > ?) AND resolved + ? BETWEEN 0 AND required
                         AND open_blockers + ? >= 0 AND missing_sign_offs + ? >= 0 AND awaiting_sign_off + ? >= 0
-                        AND stale + ? >= 0 AND overdue + ? >= 0 AND waivers + ? >= 0""",
-                    delta.resolved(), delta.openBlockers(), delta.missingSignOffs(), delta.awaitingSignOff(),
-                    delta.stale(), delta.overdue(), delta.waivers(), next, launch.id, now, delta.resolved(),
-                    delta.openBlockers(), delta.missingSignOffs(), delta.awaitingSignOff(), delta.stale(),
-                    delta.overdue(), delta.waivers());
-            if (rows == 1 && sectionResolved != 0) {
-                Sql.update(c, "UPDATE launch_section_summary SET resolved = resolved + ? WHERE launch_id = ? "
-                        + "AND section_key = ?", sectionResolved, launch.id, item.sectionKey);
-            }
-            return rows == 1;
-        });
+                        AND stale + ? >= 0 AND overdue + ? >= 0 AND waivers + ? >= 0
+                    RETURNING launch_id),
+                section_row AS (
+                    UPDATE launch_section_summary SET resolved = resolved + ?
+                    WHERE ? <> 0 AND launch_id IN (SELECT launch_id FROM launch_row) AND section_key = ?)
+                SELECT count(*) FROM launch_row""", r -> r.getInt(1) == 1,
+                delta.resolved(), delta.openBlockers(), delta.missingSignOffs(), delta.awaitingSignOff(),
+                delta.stale(), delta.overdue(), delta.waivers(), next, launch.id, now, delta.resolved(),
+                delta.openBlockers(), delta.missingSignOffs(), delta.awaitingSignOff(), delta.stale(),
+                delta.overdue(), delta.waivers(), sectionResolved, sectionResolved, item.sectionKey));
         if (!applied) {
             rebuild(launch, now);
         }
@@ -262,14 +279,29 @@ public class LaunchSummaries {
      * Counts the launches that have no row yet (those opened before the board existed, or all of them
      * after a restore), a batch per transaction: the batch's launches and items are read in two
      * queries (the items read-only, and nothing flushed before each query: counting changes no
-     * entity), their sums written in three batched statements, and the entities read let go.
+     * entity), their services' recovery data in four, their sums written in three batched statements
+     * with the roll-up triggers held off ({@code preflight.bulk}), and the entities read let go. The
+     * team rows and the board's total are then summed once, set-based.
      */
     public int backfill() {
         List<Long> missing = sql.read(c -> Sql.list(c, "SELECT l.id FROM launch l WHERE NOT EXISTS "
                 + "(SELECT 1 FROM launch_summary s WHERE s.launch_id = l.id) ORDER BY l.id", r -> r.getLong(1)));
         for (int from = 0; from < missing.size(); from += BATCH) {
+            if (from % (BATCH * ANALYZE_EVERY) == BATCH) {
+                // Tables that start empty (after a restore, or on the first start) are planned as
+                // empty until analysed; their foreign-key checks would read them whole at every row.
+                sql.read(c -> {
+                    try (Statement analyze = c.createStatement()) {
+                        return analyze.execute("ANALYZE launch_summary, launch_section_summary");
+                    }
+                });
+            }
             countBatch(missing.subList(from, Math.min(from + BATCH, missing.size())));
         }
+        // The batches left the team rows and the board's total alone; sum them once, also after a start
+        // that stopped before this line the last time.
+        QuarkusTransaction.requiringNew().run(() -> sql.inTransaction(c -> Sql.first(c, "SELECT readiness_recount()",
+                r -> 1)));
         if (!missing.isEmpty()) {
             LOG.infof("Counted the readiness of %d launches for the board", missing.size());
         }
@@ -283,11 +315,15 @@ public class LaunchSummaries {
             Map<Long, List<LaunchItem>> items = new HashMap<>();
             LaunchItem.ofLaunches(launchIds).forEach(i -> items.computeIfAbsent(i.launch.id, id -> new ArrayList<>())
                     .add(i));
-            List<Counted> counted = new ArrayList<>();
+            Map<Launch, List<LaunchItem>> itemsOf = new LinkedHashMap<>();
             for (Launch launch : Launch.withService(launchIds)) {
-                counted.add(count(launch, items.getOrDefault(launch.id, List.of()), now));
+                itemsOf.put(launch, items.getOrDefault(launch.id, List.of()));
             }
-            store(counted, now);
+            linked.attachAll(itemsOf);
+            List<Counted> counted = new ArrayList<>();
+            itemsOf.forEach((launch, its) -> counted.add(tally(launch, its, now)));
+            sql.inTransaction(c -> Sql.first(c, "SELECT set_config('preflight.bulk', 'on', true)", r -> 1));
+            store(counted, now, true);
             em.clear();
         });
     }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,24 +53,44 @@ public class LinkedEvidence {
      * read once per call, and only what the items need.
      */
     public void attach(Service service, Collection<LaunchItem> items) {
-        Map<SatisfiedBy, State> states = new EnumMap<>(SatisfiedBy.class);
         RecoveryViews.Plan[] plan = new RecoveryViews.Plan[1];
+        attach(service, items, () -> {
+            if (plan[0] == null) {
+                plan[0] = recovery.plan(service);
+            }
+            return plan[0];
+        }, () -> runbooks.get(service));
+    }
+
+    /**
+     * The same for the items of many launches at once (counting the board): their services' data
+     * read in four queries whatever the number of launches.
+     */
+    public void attachAll(Map<Launch, List<LaunchItem>> itemsOf) {
+        List<Service> services = itemsOf.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(i -> i.satisfiedBy != null))
+                .map(e -> e.getKey().service).toList();
+        if (services.isEmpty()) {
+            return;
+        }
+        Map<Long, RecoveryViews.Plan> plans = recovery.plans(services);
+        Map<Long, RunbookViews.Runbook> books = runbooks.of(services);
+        itemsOf.forEach((launch, items) -> attach(launch.service, items, () -> plans.get(launch.service.id),
+                () -> books.get(launch.service.id)));
+    }
+
+    private static void attach(Service service, Collection<LaunchItem> items, Supplier<RecoveryViews.Plan> plan,
+            Supplier<RunbookViews.Runbook> runbook) {
+        Map<SatisfiedBy, State> states = new EnumMap<>(SatisfiedBy.class);
         for (LaunchItem item : items) {
             if (item.satisfiedBy != null) {
                 item.linked = states.computeIfAbsent(item.satisfiedBy, kind -> switch (kind) {
-                    case RECOVERY_TARGETS -> targets(service.slug, plan(plan, service));
-                    case RESTORE_TEST -> restoreTest(service.slug, plan(plan, service));
-                    case RUNBOOK -> runbook(service.slug, runbooks.get(service));
+                    case RECOVERY_TARGETS -> targets(service.slug, plan.get());
+                    case RESTORE_TEST -> restoreTest(service.slug, plan.get());
+                    case RUNBOOK -> runbook(service.slug, runbook.get());
                 });
             }
         }
-    }
-
-    private RecoveryViews.Plan plan(RecoveryViews.Plan[] read, Service service) {
-        if (read[0] == null) {
-            read[0] = recovery.plan(service);
-        }
-        return read[0];
     }
 
     private static State targets(String slug, RecoveryViews.Plan plan) {

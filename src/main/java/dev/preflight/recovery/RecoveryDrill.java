@@ -1,7 +1,11 @@
 package dev.preflight.recovery;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,5 +66,14 @@ public class RecoveryDrill extends BaseEntity {
     /** The service's drills, latest first. */
     public static List<RecoveryDrill> of(long serviceId) {
         return list("serviceId", Sort.descending("performedOn").and("id", Sort.Direction.Descending), serviceId);
+    }
+
+    /** The drills of each of the services, in the same order as {@link #of(long)}, in one query. */
+    public static Map<Long, List<RecoveryDrill>> ofServices(Collection<Long> serviceIds) {
+        Map<Long, List<RecoveryDrill>> drills = new HashMap<>();
+        RecoveryDrill.<RecoveryDrill>list("serviceId in ?1",
+                Sort.descending("performedOn").and("id", Sort.Direction.Descending), serviceIds)
+                .forEach(d -> drills.computeIfAbsent(d.serviceId, id -> new ArrayList<>()).add(d));
+        return drills;
     }
 }
