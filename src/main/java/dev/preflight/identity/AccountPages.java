@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.problems.ProblemType;
@@ -36,7 +37,7 @@ public class AccountPages {
         static native TemplateInstance account(UserView user, Map<String, String> errors, String notice);
 
         static native TemplateInstance tokens(List<TokenView> tokens, TokenView.Created created, String name,
-                Map<String, String> errors, String notice);
+                Map<String, String> errors, String notice, Integer maxDays);
     }
 
     private final CurrentCaller caller;
@@ -58,17 +59,19 @@ public class AccountPages {
     @POST
     @Path("account/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
+    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword,
+            RoutingContext context) {
         return Pages.submit(() -> {
-            users.changeOwnPassword(currentPassword, newPassword);
+            users.changeOwnPassword(currentPassword, newPassword, PreflightAuthentication.address(context));
             return Pages.seeOther("/account?notice=updated");
-        }, e -> Templates.account(users.get(caller.get().username()), FormErrors.of(e), null), ProblemType.INVALID_INPUT);
+        }, e -> Templates.account(users.get(caller.get().username()), FormErrors.of(e, "currentPassword"), null),
+                ProblemType.INVALID_INPUT, ProblemType.TOO_MANY_REQUESTS);
     }
 
     @GET
     @Path("settings/tokens")
     public TemplateInstance tokens(@QueryParam("notice") String notice) {
-        return Templates.tokens(tokens.list(me()), null, "", FormErrors.none(), Pages.notice(notice));
+        return Templates.tokens(tokens.list(me()), null, "", FormErrors.none(), Pages.notice(notice), tokens.maxDays().orElse(null));
     }
 
     @POST
@@ -78,8 +81,10 @@ public class AccountPages {
         return Pages.submit(() -> {
             TokenView.Created created = tokens.create(me(), new TokenInput(name,
                     "on".equals(write) ? List.of("read", "write") : List.of("read"), InputValidator.date("expiresOn", expiresOn)));
-            return Response.ok(Templates.tokens(tokens.list(me()), created, "", FormErrors.none(), null)).build();
-        }, e -> Templates.tokens(tokens.list(me()), null, name, FormErrors.of(e), null), ProblemType.INVALID_INPUT);
+            return Response.ok(Templates.tokens(tokens.list(me()), created, "", FormErrors.none(), null,
+                    tokens.maxDays().orElse(null))).build();
+        }, e -> Templates.tokens(tokens.list(me()), null, name, FormErrors.of(e), null, tokens.maxDays().orElse(null)),
+                ProblemType.INVALID_INPUT);
     }
 
     @POST

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 
 import dev.preflight.audit.AuditLog;
+import dev.preflight.platform.PreflightConfig;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.problems.ProblemException;
 
@@ -32,14 +33,24 @@ public class ApiTokens {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final Set<String> SCOPES = Set.of("read", "write");
 
+    /** The last day a token may be valid, whatever the configuration: dates must stay four-digit years. */
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
+
     private final InputValidator validator;
     private final AuditLog audit;
     private final CallerLookup lookup;
+    private final Optional<Integer> maxDays;
 
-    public ApiTokens(InputValidator validator, AuditLog audit, CallerLookup lookup) {
+    public ApiTokens(InputValidator validator, AuditLog audit, CallerLookup lookup, PreflightConfig config) {
         this.validator = validator;
         this.audit = audit;
         this.lookup = lookup;
+        this.maxDays = config.auth().tokenMaxDays().filter(days -> days > 0);
+    }
+
+    /** The longest a token may last here, in days, when an administrator set it. */
+    public Optional<Integer> maxDays() {
+        return maxDays;
     }
 
     @Transactional
@@ -49,8 +60,17 @@ public class ApiTokens {
         if (!SCOPES.containsAll(scopes) || !scopes.contains("read")) {
             errors.add("scopes", "must be [\"read\"] or [\"read\", \"write\"]");
         }
-        if (input.expiresOn() != null && !input.expiresOn().isAfter(LocalDate.now(ZoneOffset.UTC))) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (input.expiresOn() == null) {
+            maxDays.ifPresent(days -> errors.add("expiresOn", "is required: tokens last at most " + days
+                    + " days here"));
+        } else if (!input.expiresOn().isAfter(today)) {
             errors.add("expiresOn", "must be a day after today");
+        } else if (maxDays.isPresent() && input.expiresOn().isAfter(today.plusDays(maxDays.get()))) {
+            errors.add("expiresOn", "must be at most " + maxDays.get() + " days from today ("
+                    + today.plusDays(maxDays.get()) + "), the longest a token may last here");
+        } else if (input.expiresOn().isAfter(LAST_DAY)) {
+            errors.add("expiresOn", "must be " + LAST_DAY + " or earlier");
         }
         if (input.name() != null && ApiToken.count("user = ?1 and name = ?2", owner, input.name().trim()) > 0) {
             errors.add("name", "is already the name of one of your tokens");
@@ -95,22 +115,19 @@ public class ApiTokens {
     }
 
     /**
-     * A presented token: the caller it stands for (empty unless it is well-formed, known, active and
-     * its owner enabled), and how often its address failed lately, read together in one query.
+     * The caller a presented token stands for: empty unless it is well-formed, known, active and its
+     * owner enabled. One query.
      */
-    record Presented(Optional<Caller> caller, long recentFailures) {
-    }
-
-    Presented resolve(String secret, String address, Duration window) {
+    Optional<Caller> resolve(String secret) {
         boolean wellFormed = secret != null && SHAPE.matcher(secret).matches();
-        CallerLookup.TokenLookup found = lookup.token(Secrets.sha256(wellFormed ? secret : ""), address, window);
+        Optional<CallerLookup.TokenRow> found = wellFormed ? lookup.token(Secrets.sha256(secret)) : Optional.empty();
         Instant now = Instant.now();
-        return new Presented(found.token().filter(t -> wellFormed && t.revokedAt() == null
-                && (t.expiresAt() == null || t.expiresAt().isAfter(now)) && t.owner().enabled()).map(token -> {
+        return found.filter(t -> t.revokedAt() == null && (t.expiresAt() == null || t.expiresAt().isAfter(now))
+                && t.owner().enabled()).map(token -> {
                     if (token.lastUsedAt() == null || token.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
                         lookup.touchToken(token.id(), now);
                     }
                     return Callers.of(token.owner(), Caller.Via.TOKEN, token.name(), token.write(), null);
-                }), found.recentFailures());
+                });
     }
 }

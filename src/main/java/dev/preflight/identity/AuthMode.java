@@ -1,5 +1,7 @@
 package dev.preflight.identity;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -32,12 +34,38 @@ public class AuthMode {
         return safe.equals("/") ? base : base + "?next=" + URLEncoder.encode(safe, StandardCharsets.UTF_8);
     }
 
-    /** A local path to return to after sign-in; anything else (another site, a scheme) becomes "/". */
+    /** A local path to return to after sign-in; anything else (another site, a scheme, not an address) becomes "/". */
     public static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.chars().anyMatch(c -> c < 0x20)) {
-            return "/";
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
+                && local(next) ? next : "/";
+    }
+
+    /**
+     * Whether a page to return to looks like a path here but cannot be an address at all (a space,
+     * a character no address may hold): a sign-in form that carries one is refused before anything
+     * is done. Another site's address is not malformed: it becomes "/".
+     */
+    public static boolean malformed(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+            return false;
         }
-        return next;
+        try {
+            new URI(next);
+            return next.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        } catch (URISyntaxException e) {
+            return true;
+        }
+    }
+
+    private static boolean local(String next) {
+        if (malformed(next)) {
+            return false;
+        }
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

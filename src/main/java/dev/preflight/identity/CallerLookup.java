@@ -34,10 +34,6 @@ class CallerLookup {
             Owner owner) {
     }
 
-    /** A presented token's row (empty when unknown) and how often its address failed lately. */
-    record TokenLookup(long recentFailures, Optional<TokenRow> token) {
-    }
-
     private static final String OWNER = """
             u.id AS user_id, u.username, u.display_name, u.role, u.enabled,
             array(SELECT m.team_id FROM team_member m WHERE m.user_id = u.id) AS teams""";
@@ -55,23 +51,43 @@ class CallerLookup {
                         Sql.instant(r, "ended_at"), owner(r)), secretHash)));
     }
 
-    /** The token and the failed token attempts of the address within the window, in one query. */
-    TokenLookup token(String secretHash, String address, Duration window) {
-        double seconds = window.toSeconds();
-        return sql.read(c -> Sql.first(c, "SELECT f.failures, t.id, t.name, t.scopes, t.last_used_at, t.expires_at, "
-                + "t.revoked_at, " + OWNER + " FROM (SELECT count(*) AS failures FROM auth_failure WHERE scope = 'token' "
-                + "AND key = ? AND failed_at > now() - make_interval(secs => ?)) f "
-                + "LEFT JOIN api_token t ON t.secret_hash = ? LEFT JOIN app_user u ON u.id = t.user_id",
-                r -> {
-                    long failures = r.getLong("failures");
-                    r.getLong("id");
-                    if (r.wasNull()) {
-                        return new TokenLookup(failures, Optional.empty());
-                    }
-                    return new TokenLookup(failures, Optional.of(new TokenRow(r.getLong("id"), r.getString("name"),
-                            r.getString("scopes").contains("write"), Sql.instant(r, "last_used_at"),
-                            Sql.instant(r, "expires_at"), Sql.instant(r, "revoked_at"), owner(r))));
-                }, address, seconds, secretHash));
+    /** The token of the secret's hash, with its owner, in one query. */
+    Optional<TokenRow> token(String secretHash) {
+        return Optional.ofNullable(sql.read(c -> Sql.first(c, "SELECT t.id, t.name, t.scopes, t.last_used_at, "
+                + "t.expires_at, t.revoked_at, " + OWNER + " FROM api_token t JOIN app_user u ON u.id = t.user_id "
+                + "WHERE t.secret_hash = ?",
+                r -> new TokenRow(r.getLong("id"), r.getString("name"), r.getString("scopes").contains("write"),
+                        Sql.instant(r, "last_used_at"), Sql.instant(r, "expires_at"), Sql.instant(r, "revoked_at"),
+                        owner(r)), secretHash)));
+    }
+
+    /**
+     * Whether the credential a caller came with still stands: its session open and not idle longer
+     * than {@code idle}, or its token neither revoked nor expired, and the account enabled. A caller
+     * of the identity provider is asked only whether the account is enabled.
+     */
+    boolean stands(Caller caller, Duration idle) {
+        Boolean stands = sql.read(c -> {
+            if (caller.via() == Caller.Via.TOKEN) {
+                return Sql.first(c, """
+                        SELECT EXISTS (SELECT 1 FROM api_token t JOIN app_user u ON u.id = t.user_id
+                            WHERE t.user_id = ? AND t.name = ? AND t.revoked_at IS NULL
+                            AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.enabled)""",
+                        r -> r.getBoolean(1), caller.userId(), caller.tokenName());
+            }
+            String key = caller.sessionKey();
+            if (caller.via() == Caller.Via.WEB && key != null && key.matches("s[0-9]{1,18}")) {
+                return Sql.first(c, """
+                        SELECT EXISTS (SELECT 1 FROM user_session s JOIN app_user u ON u.id = s.user_id
+                            WHERE s.id = ? AND s.user_id = ? AND s.ended_at IS NULL AND s.expires_at > now()
+                            AND s.last_seen_at > now() - make_interval(secs => ?) AND u.enabled)""",
+                        r -> r.getBoolean(1), Long.parseLong(key.substring(1)), caller.userId(),
+                        (double) idle.toSeconds());
+            }
+            return Sql.first(c, "SELECT EXISTS (SELECT 1 FROM app_user WHERE id = ? AND enabled)",
+                    r -> r.getBoolean(1), caller.userId());
+        });
+        return Boolean.TRUE.equals(stands);
     }
 
     void touchSession(long id, Instant now) {

@@ -24,6 +24,8 @@ import io.quarkus.runtime.StartupEvent;
 import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.Actor;
 import dev.preflight.platform.PreflightConfig;
+import dev.preflight.platform.api.InputValidator;
+import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.security.Role;
 
 /**
@@ -58,13 +60,7 @@ public class FirstStart {
 
     void onStart(@Observes StartupEvent event) {
         Optional<String> token = config.admin().token().filter(t -> !t.isBlank());
-        token.ifPresent(t -> {
-            if (!ApiTokens.SHAPE.matcher(t).matches()) {
-                throw new IllegalStateException("PREFLIGHT_ADMIN_TOKEN must be 'pf_' followed by at least 22 "
-                        + "characters of A-Z, a-z, 0-9, '-' or '_' (128 bits or more); generate one with: "
-                        + "echo pf_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')");
-            }
-        });
+        token.ifPresent(FirstStart::checkToken);
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)").setParameter("key", LOCK_KEY).getSingleResult();
             if (User.count() > 0 || (mode.oidc() && token.isEmpty())) {
@@ -76,7 +72,7 @@ public class FirstStart {
             admin.role = Role.ADMIN;
             if (!mode.oidc()) {
                 admin.passwordHash = passwords.hash(config.admin().password().filter(p -> !p.isBlank())
-                        .orElseGet(() -> writeGeneratedPassword(admin.username)));
+                        .map(FirstStart::checked).orElseGet(() -> writeGeneratedPassword(admin.username)));
             }
             admin.persistAndFlush();
             audit.record(Actor.SYSTEM, "user.create", "user", admin.username, null, UserView.of(admin));
@@ -87,6 +83,29 @@ public class FirstStart {
                 LOG.infof("Registered the API token from PREFLIGHT_ADMIN_TOKEN for '%s'", admin.username);
             });
         });
+    }
+
+    /** Refuses a configured token that does not look drawn at random; the start stops and says how to make one. */
+    static void checkToken(String token) {
+        if (!ApiTokens.SHAPE.matcher(token).matches() || !Secrets.looksRandom(token.substring(3))) {
+            throw new IllegalStateException("PREFLIGHT_ADMIN_TOKEN must be 'pf_' followed by at least 22 "
+                    + "characters of A-Z, a-z, 0-9, '-' or '_', drawn at random (128 bits or more; repeated "
+                    + "or consecutive characters are refused); generate one with: "
+                    + "echo pf_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')");
+        }
+    }
+
+    /** The configured password, when it meets the rules every password meets; else the start fails, saying why. */
+    static String checked(String password) {
+        InputValidator.Errors errors = new InputValidator.Errors();
+        Passwords.validate("PREFLIGHT_ADMIN_PASSWORD", password, errors);
+        try {
+            errors.throwIfAny();
+        } catch (ProblemException e) {
+            throw new IllegalStateException("PREFLIGHT_ADMIN_PASSWORD " + e.errors().get(0).message()
+                    + "; set a stronger one, or leave it unset and a password is generated into the data folder", e);
+        }
+        return password;
     }
 
     private String writeGeneratedPassword(String username) {

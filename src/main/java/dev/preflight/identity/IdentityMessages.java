@@ -80,6 +80,9 @@ public interface IdentityMessages {
     String token_expires_hint();
 
     @Message
+    String token_expires_max_hint(int days);
+
+    @Message
     String token_created(String name);
 
     @Message

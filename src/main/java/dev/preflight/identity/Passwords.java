@@ -1,6 +1,14 @@
 package dev.preflight.identity;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,6 +55,38 @@ public class Passwords {
             errors.add(field, "must be at most " + MAX_BYTES + " bytes");
         } else if (password.isBlank()) {
             errors.add(field, "must not be only spaces");
+        } else if (Common.PASSWORDS.contains(password.toLowerCase(Locale.ROOT))) {
+            errors.add(field, "is one of the " + String.format(Locale.ROOT, "%,d", Common.COUNT)
+                    + " most common passwords, the first ones guessed; "
+                    + "choose another");
+        }
+    }
+
+    /**
+     * The most common passwords, most common first, from the list zxcvbn ships (drawn from leaked
+     * password sets); read once, when first needed.
+     */
+    static final class Common {
+
+        static final int COUNT = 30_000;
+        private static final String LIST = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
+        static final Set<String> PASSWORDS = read();
+
+        private Common() {
+        }
+
+        private static Set<String> read() {
+            try (InputStream in = Passwords.class.getResourceAsStream(LIST)) {
+                if (in == null) {
+                    throw new IllegalStateException("The list of common passwords is missing: " + LIST);
+                }
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    return lines.lines().map(String::trim).filter(l -> !l.isEmpty()).limit(COUNT)
+                            .map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("The list of common passwords could not be read", e);
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.preflight.identity;
 
-import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +17,9 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-import dev.preflight.platform.PreflightConfig;
 
 /**
  * Preflight's own credentials: API tokens ({@code Authorization: Bearer pf_...}, in every mode) and,
@@ -46,9 +44,9 @@ public class PreflightAuthentication implements HttpAuthenticationMechanism {
             return identities.authenticate(request);
         }
         if (!mode.oidc()) {
-            Cookie cookie = context.request().getCookie(Sessions.COOKIE);
-            if (cookie != null && !cookie.getValue().isBlank()) {
-                return identities.authenticate(new SessionRequest(cookie.getValue()))
+            String secret = SessionCookie.secret(context);
+            if (secret != null) {
+                return identities.authenticate(new SessionRequest(secret))
                         .onFailure(AuthenticationFailedException.class).recoverWithItem(() -> {
                             context.response().addCookie(SessionCookie.cleared(context));
                             return null;
@@ -79,7 +77,8 @@ public class PreflightAuthentication implements HttpAuthenticationMechanism {
         return 2000;
     }
 
-    private static String address(RoutingContext context) {
+    /** The client's address, as throttling and the audit log know it (behind a trusted proxy, the one it forwards). */
+    static String address(RoutingContext context) {
         return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
     }
 
@@ -111,12 +110,10 @@ public class PreflightAuthentication implements HttpAuthenticationMechanism {
 
         private final ApiTokens tokens;
         private final Throttle throttle;
-        private final PreflightConfig config;
 
-        Tokens(ApiTokens tokens, Throttle throttle, PreflightConfig config) {
+        Tokens(ApiTokens tokens, Throttle throttle) {
             this.tokens = tokens;
             this.throttle = throttle;
-            this.config = config;
         }
 
         @Override
@@ -127,20 +124,15 @@ public class PreflightAuthentication implements HttpAuthenticationMechanism {
         @Override
         public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> {
-                PreflightConfig.Throttle limits = config.auth().token();
-                ApiTokens.Presented presented = tokens.resolve(request.token, request.address, limits.window());
-                if (presented.recentFailures() >= limits.maxFailures()) {
-                    Duration wait = throttle.retryAfter(Throttle.Scope.TOKEN, request.address, limits);
-                    if (!wait.isZero()) {
-                        throw new AuthenticationFailedException("Too many failed attempts",
-                                Map.of(RETRY_AFTER, wait.toSeconds()));
-                    }
+                Optional<Caller> caller = tokens.resolve(request.token);
+                if (caller.isPresent()) {
+                    return Callers.identity(caller.get());
                 }
-                if (presented.caller().isEmpty()) {
-                    throttle.fail(Throttle.Scope.TOKEN, request.address);
-                    throw new AuthenticationFailedException("The API token is unknown, revoked or expired");
+                if (throttle.tokenFailed(request.address)) {
+                    throw new AuthenticationFailedException("Too many failed attempts",
+                            Map.of(RETRY_AFTER, throttle.tokenWait(request.address).toSeconds()));
                 }
-                return Callers.identity(presented.caller().get());
+                throw new AuthenticationFailedException("The API token is unknown, revoked or expired");
             });
         }
     }

@@ -32,6 +32,27 @@ public final class Secrets {
         return password.toString();
     }
 
+    /**
+     * Whether a secret someone chose looks drawn at random: at least 128 bits counted from its length
+     * and its alphabet (64 URL-safe characters when it mixes kinds of character, else the one kind it
+     * uses), many different characters (half its length, or 16), and not made mostly of repeats or
+     * runs (aaaa, abcd, 1234).
+     */
+    static boolean looksRandom(String secret) {
+        long kinds = secret.chars().map(c -> Character.isDigit(c) ? 0 : Character.isLowerCase(c) ? 1
+                : Character.isUpperCase(c) ? 2 : 3).distinct().count();
+        int alphabet = kinds > 1 ? 64 : secret.chars().allMatch(Character::isDigit) ? 10 : 26;
+        double bits = secret.length() * Math.log(alphabet) / Math.log(2);
+        long distinct = secret.chars().distinct().count();
+        int steady = 0;
+        for (int i = 2; i < secret.length(); i++) {
+            if (secret.charAt(i) - secret.charAt(i - 1) == secret.charAt(i - 1) - secret.charAt(i - 2)) {
+                steady++;
+            }
+        }
+        return bits >= 128 && distinct >= Math.min(16, secret.length() / 2) && steady * 4 <= secret.length();
+    }
+
     static String sha256(String value) {
         return Hashes.sha256(value);
     }

@@ -16,8 +16,6 @@ import dev.preflight.platform.PreflightConfig;
 @ApplicationScoped
 public class Sessions {
 
-    public static final String COOKIE = "pf_session";
-
     /** How stale last-seen may get before a request refreshes it: one write a minute, not one per request. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -68,6 +66,18 @@ public class Sessions {
     @Transactional
     public void endAll(User user) {
         UserSession.update("endedAt = ?1 where user = ?2 and endedAt is null", Instant.now(), user);
+    }
+
+    /**
+     * Ends every session of a user but the one of the given session key ("s" and its id), after
+     * they changed their password; returns how many ended.
+     */
+    @Transactional
+    public int endAllBut(User user, String keptSessionKey) {
+        long kept = keptSessionKey != null && keptSessionKey.matches("s[0-9]{1,18}")
+                ? Long.parseLong(keptSessionKey.substring(1)) : -1;
+        return UserSession.update("endedAt = ?1 where user = ?2 and endedAt is null and id <> ?3", Instant.now(), user,
+                kept);
     }
 
     private boolean alive(CallerLookup.SessionRow session, Instant now) {

@@ -10,13 +10,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.preflight.audit.AuditLog;
 import dev.preflight.platform.Actor;
-import dev.preflight.platform.PreflightConfig;
 import dev.preflight.platform.problems.ProblemException;
 import dev.preflight.platform.problems.ProblemType;
 
 /**
- * Local sign-in and sign-out. Failures are throttled per account and per address; every attempt,
- * successful or not, is audited. The answer to a failure never tells whether the account exists.
+ * Local sign-in and sign-out. Wrong passwords hold back further attempts on the account from the
+ * same address ({@link Throttle}); every attempt, successful or not, is audited. The answer to a failure never tells whether the account exists.
  */
 @ApplicationScoped
 public class SignIn {
@@ -25,26 +24,18 @@ public class SignIn {
     private final Sessions sessions;
     private final Throttle throttle;
     private final AuditLog audit;
-    private final PreflightConfig config;
 
-    public SignIn(Passwords passwords, Sessions sessions, Throttle throttle, AuditLog audit, PreflightConfig config) {
+    public SignIn(Passwords passwords, Sessions sessions, Throttle throttle, AuditLog audit) {
         this.passwords = passwords;
         this.sessions = sessions;
         this.throttle = throttle;
         this.audit = audit;
-        this.config = config;
     }
 
     /** Checks the credentials and starts a session; returns the secret for the session cookie. */
     public String signIn(String username, String password, String address) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        Duration wait = max(throttle.retryAfter(Throttle.Scope.ACCOUNT, name, config.auth().login()),
-                throttle.retryAfter(Throttle.Scope.ADDRESS, address, config.auth().loginAddress()));
-        if (!wait.isZero()) {
-            audit.recordAttempt(Actor.ANONYMOUS, "auth.login.throttled", "user", name);
-            throw ProblemException.tooManyRequests("Too many failed sign-ins. Try again in "
-                    + Math.max(1, (wait.toSeconds() + 59) / 60) + " minute(s).", wait);
-        }
+        refuseWhileHeldBack(name, address);
         Optional<String> secret = QuarkusTransaction.requiringNew().call(() -> {
             Optional<User> user = User.findByUsername(name).filter(u -> u.enabled);
             if (!passwords.matches(password, user.map(u -> u.passwordHash).orElse(null))) {
@@ -56,13 +47,30 @@ public class SignIn {
             return Optional.of(started);
         });
         if (secret.isEmpty()) {
-            throttle.fail(Throttle.Scope.ACCOUNT, name);
-            throttle.fail(Throttle.Scope.ADDRESS, address);
+            wrongPassword(name, address);
             audit.recordAttempt(Actor.ANONYMOUS, "auth.login.failure", "user", name);
             throw new ProblemException(ProblemType.UNAUTHORIZED, "The user name or the password is wrong.");
         }
-        throttle.clear(Throttle.Scope.ACCOUNT, name);
+        throttle.passwordSucceeded(name, address);
         return secret.get();
+    }
+
+    /**
+     * Refuses (429, the password unchecked) a password attempt for the account from the address
+     * while its earlier failures hold it back ({@link Throttle}).
+     */
+    void refuseWhileHeldBack(String account, String address) {
+        Duration wait = throttle.beforePassword(account, address);
+        if (!wait.isZero()) {
+            audit.recordAttempt(Actor.ANONYMOUS, "auth.login.throttled", "user", account);
+            throw ProblemException.tooManyRequests("Too many wrong passwords for this account from your address. "
+                    + "Try again in " + wait.toSeconds() + (wait.toSeconds() == 1 ? " second." : " seconds."), wait);
+        }
+    }
+
+    /** Counts a wrong password for the account from the address. */
+    void wrongPassword(String account, String address) {
+        throttle.passwordFailed(account, address);
     }
 
     /** Ends the session of the cookie; the cookie is worthless afterwards, wherever a copy of it is. */
@@ -73,7 +81,4 @@ public class SignIn {
         });
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 }

@@ -81,12 +81,16 @@ public class SignInPages {
         }
         Cookie formCookie = context.request().getCookie(SIGN_IN_COOKIE);
         String safeNext = AuthMode.safeNext(next);
+        if (AuthMode.malformed(next)) {
+            return again(ProblemType.INVALID_INPUT.status(), username, safeNext, "The page to return to after "
+                    + "signing in is not an address Preflight can open; you were not signed in. Sign in again.", context);
+        }
         if (formCookie == null || !Secrets.same(csrf.signInToken(formCookie.getValue()), token)) {
             return again(ProblemType.CSRF_REJECTED.status(), username, safeNext,
                     "The sign-in form had expired. Please try again.", context);
         }
         try {
-            String secret = signIn.signIn(username, password, address(context));
+            String secret = signIn.signIn(username, password, PreflightAuthentication.address(context));
             context.response().addCookie(SessionCookie.of(secret, context));
             return Pages.seeOther(safeNext);
         } catch (ProblemException e) {
@@ -105,8 +109,8 @@ public class SignInPages {
         if (mode.oidc()) {
             return Pages.seeOther("/logout/oidc");
         }
-        Cookie session = context.request().getCookie(Sessions.COOKIE);
-        signIn.signOut(caller.get(), session == null ? "" : session.getValue());
+        String session = SessionCookie.secret(context);
+        signIn.signOut(caller.get(), session == null ? "" : session);
         context.response().addCookie(SessionCookie.cleared(context));
         return Pages.seeOther("/login?notice=signed-out");
     }
@@ -130,9 +134,5 @@ public class SignInPages {
         context.response().addCookie(Cookie.cookie(SIGN_IN_COOKIE, value).setPath("/login").setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT).setSecure("https".equals(context.request().scheme())));
         return csrf.signInToken(value);
-    }
-
-    private static String address(RoutingContext context) {
-        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
     }
 }

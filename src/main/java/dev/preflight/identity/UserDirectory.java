@@ -2,6 +2,7 @@ package dev.preflight.identity;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,9 +32,11 @@ public class UserDirectory {
     private final TeamDirectory teams;
     private final AuditLog audit;
     private final Access access;
+    private final SignIn signIn;
 
     public UserDirectory(InputValidator validator, Passwords passwords, Sessions sessions, TeamDirectory teams,
-            AuditLog audit, Access access) {
+            AuditLog audit, Access access, SignIn signIn) {
+        this.signIn = signIn;
         this.validator = validator;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -130,17 +133,20 @@ public class UserDirectory {
 
     /** A signed-in local user changes their own password, proving the current one. */
     @Transactional
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    public void changeOwnPassword(String currentPassword, String newPassword, String address) {
         Caller caller = access.require(Role.VIEWER);
         User user = User.<User> findByIdOptional(caller.userId()).orElseThrow();
+        signIn.refuseWhileHeldBack(user.username, address);
         InputValidator.Errors errors = new InputValidator.Errors();
         if (user.passwordHash == null || !passwords.matches(currentPassword, user.passwordHash)) {
+            signIn.wrongPassword(user.username, address);
             errors.add("currentPassword", "is not your current password");
         }
         Passwords.validate("newPassword", newPassword, errors);
         errors.throwIfAny();
         user.passwordHash = passwords.hash(newPassword);
-        audit.record("user.password-change", "user", user.username, null, null);
+        int ended = sessions.endAllBut(user, caller.sessionKey());
+        audit.record("user.password-change", "user", user.username, null, Map.of("otherSessionsEnded", ended));
     }
 
     /** Puts a user in a team (admins only); returns the members afterwards. */

@@ -243,6 +243,12 @@ public interface PreflightConfig {
         /** Failed API token attempts allowed per address within the window. */
         Throttle token();
 
+        /**
+         * The longest an API token may last, in days from the day it is made; unset, a token may
+         * stay valid until revoked.
+         */
+        Optional<Integer> tokenMaxDays();
+
         Oidc oidc();
     }
 

@@ -98,6 +98,21 @@ class ApiTokenTest {
     }
 
     @Test
+    void an_admins_read_token_reads_the_user_list_and_the_audit_log_but_changes_nothing() {
+        Fixtures.TestUser admin = Fixtures.user("admin");
+        Api.as(admin.readToken()).when().get("/api/v1/users").then().statusCode(SC_OK);
+        Api.as(admin.readToken()).when().get("/api/v1/users/" + admin.username()).then().statusCode(SC_OK);
+        Api.as(admin.readToken()).when().get("/api/v1/audit").then().statusCode(SC_OK);
+        Api.as(admin.readToken()).when().get("/api/v1/audit/verify").then().statusCode(SC_OK);
+        Api.as(admin.readToken()).contentType(ContentType.JSON)
+                .body(Map.of("username", Fixtures.unique("user"), "displayName", "No", "role", "viewer"))
+                .when().post("/api/v1/users").then().statusCode(SC_FORBIDDEN);
+        Fixtures.TestUser approver = Fixtures.user("approver");
+        Api.as(approver.writeToken()).when().get("/api/v1/users").then().statusCode(SC_FORBIDDEN);
+        Api.as(approver.writeToken()).when().get("/api/v1/audit").then().statusCode(SC_FORBIDDEN);
+    }
+
+    @Test
     void a_token_in_the_address_is_never_read() {
         Fixtures.TestUser user = Fixtures.user("viewer");
         given().queryParam("access_token", user.writeToken()).when().get("/api/v1/me").then()
@@ -120,6 +135,22 @@ class ApiTokenTest {
                 .body(Map.of("name", "", "scopes", List.of("admin"), "expiresOn", "2001-01-01"))
                 .when().post("/api/v1/tokens").then(), SC_BAD_REQUEST, "invalid-input")
                 .body("errors.field", equalTo(List.of("expiresOn", "name", "scopes")));
+    }
+
+    @Test
+    void a_last_day_beyond_any_calendar_is_refused_by_the_api_and_the_form() {
+        Browser browser = Fixtures.user("viewer").browser();
+        for (String day : List.of("+999999999-12-31", "9999-12-31", "+10000-01-01")) {
+            ProblemAssertions.problem(browser.api().contentType(ContentType.JSON)
+                    .body(Map.of("name", Fixtures.unique("far"), "expiresOn", day))
+                    .when().post("/api/v1/tokens").then(), SC_BAD_REQUEST, "invalid-input")
+                    .body("errors.field", equalTo(List.of("expiresOn")));
+            Response page = browser.post("/settings/tokens", Map.of("name", Fixtures.unique("far"), "expiresOn", day));
+            assertThat(page.statusCode()).as(day).isEqualTo(SC_BAD_REQUEST);
+            assertThat(dev.preflight.Html.parse(page).select("#new-token")).isEmpty();
+        }
+        browser.api().contentType(ContentType.JSON).body(Map.of("name", Fixtures.unique("far"), "expiresOn", "9999-12-30"))
+                .when().post("/api/v1/tokens").then().statusCode(201);
     }
 
     @Test

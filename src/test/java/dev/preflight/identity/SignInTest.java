@@ -1,11 +1,15 @@
 package dev.preflight.identity;
 
+import static dev.preflight.ProblemAssertions.problem;
 import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_SEE_OTHER;
 import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,7 +73,7 @@ class SignInTest {
     }
 
     @Test
-    void five_failures_lock_the_account_for_a_while_even_for_the_right_password() {
+    void five_failures_hold_the_account_back_from_that_address_even_for_the_right_password() {
         Fixtures.TestUser user = Fixtures.user("viewer");
         for (int i = 0; i < 5; i++) {
             assertThat(signIn(user.username(), "wrong-" + i, "/").statusCode()).isEqualTo(SC_UNAUTHORIZED);
@@ -77,7 +81,8 @@ class SignInTest {
         Response locked = signIn(user.username(), user.password(), "/");
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 300L);
-        assertThat(Html.text(Jsoup.parse(locked.asString()), "#sign-in-error")).contains("Too many failed sign-ins");
+        assertThat(Html.text(Jsoup.parse(locked.asString()), "#sign-in-error"))
+                .contains("Too many wrong passwords for this account from your address");
     }
 
     @Test
@@ -119,6 +124,36 @@ class SignInTest {
         browser.request().when().get("/api/v1/me").then().statusCode(SC_UNAUTHORIZED);
         Api.as(user.writeToken()).when().get("/api/v1/me").then().statusCode(SC_UNAUTHORIZED);
         assertThat(signIn(user.username(), user.password(), "/").statusCode()).isEqualTo(SC_UNAUTHORIZED);
+    }
+
+    @Test
+    void a_return_address_no_browser_could_follow_is_refused_before_anyone_is_signed_in() throws SQLException {
+        Fixtures.TestUser user = Fixtures.user("viewer");
+        long signedIn = auditActions(user.username()).stream().filter("auth.login.success"::equals).count();
+        for (String next : List.of("/ /x", "/%zz", "/a\tb", "/é è")) {
+            Response refused = signIn(user.username(), user.password(), next);
+            assertThat(refused.statusCode()).as(next).isEqualTo(SC_BAD_REQUEST);
+            assertThat(refused.getCookie("pf_session")).as(next).isNullOrEmpty();
+            assertThat(Jsoup.parse(refused.asString()).text()).contains("you were not signed in");
+        }
+        assertThat(auditActions(user.username()).stream().filter("auth.login.success"::equals).count())
+                .isEqualTo(signedIn);
+        String form = given().queryParam("next", "/ /x").when().get("/login").then().statusCode(SC_OK).extract()
+                .asString();
+        assertThat(Jsoup.parse(form).select("input[name=next]").attr("value")).isEqualTo("/");
+    }
+
+    @Test
+    void a_common_password_is_refused_wherever_a_password_is_set() {
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("username", Fixtures.unique("user"),
+                "displayName", "Common", "role", "viewer", "password", "qwerty123456")).when().post("/api/v1/users")
+                .then(), SC_BAD_REQUEST, "invalid-input").body("errors[0].field", equalTo("password"))
+                .body("errors[0].message", containsString("most common passwords"));
+        Fixtures.TestUser user = Fixtures.user("viewer");
+        Response page = user.browser().post("/account/password", Map.of("currentPassword", user.password(),
+                "newPassword", "1qaz2wsx3edc"));
+        assertThat(page.statusCode()).isEqualTo(SC_BAD_REQUEST);
+        assertThat(Jsoup.parse(page.asString()).text()).contains("most common passwords");
     }
 
     @Test
