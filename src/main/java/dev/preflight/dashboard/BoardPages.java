@@ -28,6 +28,7 @@ import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
 
+import dev.preflight.identity.LiveStreams;
 import dev.preflight.launch.LaunchState;
 import dev.preflight.platform.PreflightConfig;
 import dev.preflight.platform.api.Page;
@@ -101,10 +102,13 @@ public class BoardPages {
     private final Board board;
     private final Fragments fragments;
     private final LiveFeed feed;
+    private final LiveStreams streams;
     private final int exerciseDays;
     private final TeamDirectory teams;
 
-    public BoardPages(Board board, Fragments fragments, LiveFeed feed, PreflightConfig config, TeamDirectory teams) {
+    public BoardPages(Board board, Fragments fragments, LiveFeed feed, LiveStreams streams, PreflightConfig config,
+            TeamDirectory teams) {
+        this.streams = streams;
         this.teams = teams;
         this.board = board;
         this.fragments = fragments;
@@ -136,15 +140,17 @@ public class BoardPages {
 
     /**
      * Which launches changed, from every instance, at most once a second (server-sent events, each
-     * a JSON list of launch ids): the board reloads its rows and marks those.
+     * a JSON list of launch ids): the board reloads its rows and marks those. The stream ends when
+     * the caller's session or token does.
      */
     @GET
     @Path("board/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<List<Long>> events() {
-        return feed.changes().group().intoLists().every(BOARD_EVENTS_EVERY).filter(changes -> !changes.isEmpty())
-                .map(changes -> changes.stream().map(LiveFeed.Change::launch).distinct().toList());
+        return streams.whileSignedIn(feed.changes().group().intoLists().every(BOARD_EVENTS_EVERY)
+                .filter(changes -> !changes.isEmpty())
+                .map(changes -> changes.stream().map(LiveFeed.Change::launch).distinct().toList()));
     }
 
     /** The board's launches (every page) as CSV, for spreadsheets and the review meeting. */

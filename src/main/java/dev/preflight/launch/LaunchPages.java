@@ -32,6 +32,7 @@ import io.smallrye.mutiny.Multi;
 
 import dev.preflight.identity.Access;
 import dev.preflight.identity.CurrentCaller;
+import dev.preflight.identity.LiveStreams;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.db.LiveFeed;
 import dev.preflight.platform.problems.ProblemException;
@@ -154,12 +155,14 @@ public class LaunchPages {
     private final Fragments fragments;
     private final LaunchSummaries summaries;
     private final LiveFeed feed;
+    private final LiveStreams streams;
     private final ItemWorkflow items;
     private final CurrentCaller caller;
 
     public LaunchPages(LaunchWorkflow launches, TemplateUpgrades upgrades, Access access,
             ServiceCatalog services, TemplateLibrary templates, TeamDirectory teams, Fragments fragments,
-            LaunchSummaries summaries, LiveFeed feed, ItemWorkflow items, CurrentCaller caller) {
+            LaunchSummaries summaries, LiveFeed feed, LiveStreams streams, ItemWorkflow items, CurrentCaller caller) {
+        this.streams = streams;
         this.items = items;
         this.caller = caller;
         this.fragments = fragments;
@@ -296,7 +299,8 @@ public class LaunchPages {
 
     /**
      * The launch's changes as they happen, from every instance (server-sent events, each a JSON
-     * change: item, actor, action); the page fetches what changed and marks it.
+     * change: item, actor, action); the page fetches what changed and marks it. The stream ends when
+     * the caller's session or token does.
      */
     @GET
     @Blocking
@@ -305,7 +309,7 @@ public class LaunchPages {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<LiveFeed.Change> events(@PathParam("id") long id) {
         launches.requireExists(id);
-        return feed.changes().filter(change -> change.launch() == id);
+        return streams.whileSignedIn(feed.changes().filter(change -> change.launch() == id));
     }
 
     /** One section of the launch page with its items, for showing it in place. */
