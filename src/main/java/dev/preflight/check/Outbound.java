@@ -93,9 +93,9 @@ final class Outbound {
         return "an answer within " + Words.duration(timeout);
     }
 
-    /** Why the host may not be reached, or null when it may. */
-    String hostRefusal(String host) {
-        return rules.hostRefusal(host);
+    /** Why the host may not be reached on the port, or null when it may. */
+    String hostRefusal(String host, int port) {
+        return rules.hostRefusal(host, port);
     }
 
     /**

@@ -202,8 +202,10 @@ final class RepositoryFileCheck implements CheckKind<RepositoryFileCheck.Plan> {
         if (plan.credential() != null && !scheme.equals("https")) {
             return "a credential is sent only to https:// repositories";
         }
-        String host = URI.create(plan.repository()).getHost();
-        String refusal = outbound.hostRefusal(host);
+        URI repository = URI.create(plan.repository());
+        String host = repository.getHost();
+        int port = repository.getPort() != -1 ? repository.getPort() : scheme.equals("ssh") ? 22 : 443;
+        String refusal = outbound.hostRefusal(host, port);
         return refusal == null ? null : host + " " + refusal;
     }
 

@@ -149,7 +149,7 @@ final class TlsCheck implements CheckKind<TlsCheck.Plan> {
         String host = uri.getHost();
         int port = uri.getPort() == -1 ? 443 : uri.getPort();
         String asked = "TLS handshake with " + host + ":" + port;
-        String refusal = outbound.hostRefusal(host);
+        String refusal = outbound.hostRefusal(host, port);
         if (refusal != null) {
             return new Findings(asked, List.of(new Observation("address", "a host allowed for checks", host + " "
                     + refusal, false)));

@@ -44,6 +44,8 @@ public class WebhookDeliveries {
     private static final Duration CLAIM = Duration.ofMinutes(2);
     private static final int BATCH = 20;
     private static final int MAX_ERROR = 500;
+    private static final String RECEIVER_ANSWERED = "the receiver answered ";
+    private static final String COULD_NOT_CONNECT = "could not connect to the receiver";
     private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class);
 
     /** One claimed delivery and where it goes. */
@@ -110,7 +112,7 @@ public class WebhookDeliveries {
                         HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
                 if (status < 200 || status > 299) {
-                    error = "the receiver answered " + status;
+                    error = RECEIVER_ANSWERED + status;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -120,6 +122,11 @@ public class WebhookDeliveries {
             }
         }
         record(delivery, status, error);
+    }
+
+    /** The failure as a non-admin sees it: the receiver's answer, or that no connection was made. */
+    static String shown(String error) {
+        return error == null || error.startsWith(RECEIVER_ANSWERED) ? error : COULD_NOT_CONNECT;
     }
 
     private void record(Due delivery, Integer status, String error) {

@@ -105,14 +105,15 @@ public class Webhooks {
                 }
             };
         }
-        if (input.url() != null && !errors.has("url")) {
+        // Only someone who may subscribe for the team learns what the allow-list says of the URL.
+        Caller by = owner == null ? null : access.requireTeamWrite(owner);
+        if (by != null && input.url() != null && !errors.has("url")) {
             String refusal = targets.refusal(input.url());
             if (refusal != null) {
                 errors.add("url", refusal);
             }
         }
         errors.throwIfAny();
-        Caller by = access.requireTeamWrite(owner);
         Webhook webhook = new Webhook();
         webhook.teamId = subject == null ? owner.id : null;
         webhook.serviceId = subject == null ? null : subject.id;
@@ -162,10 +163,15 @@ public class Webhooks {
         audit.record("webhook.delete", "webhook", String.valueOf(id), before, null);
     }
 
-    /** The latest deliveries of the subscription, newest first. */
+    /**
+     * The latest deliveries of the subscription, newest first. Why an attempt failed is shown in full
+     * to admins; others see the receiver's status, or only that no connection was made, so that the
+     * log does not describe the network behind the allow-list.
+     */
     @Transactional
     public List<WebhookViews.Delivery> deliveries(long id) {
         visible(id);
+        boolean admin = caller.get().isAdmin();
         return sql.inTransaction(c -> Sql.list(c, """
                 SELECT id, event, status, attempts, next_attempt_at, last_status, last_error, created_at, delivered_at
                 FROM webhook_delivery WHERE webhook_id = ? ORDER BY id DESC LIMIT ?""",
@@ -173,7 +179,8 @@ public class Webhooks {
                     Integer status = r.getObject("last_status", Integer.class);
                     return new WebhookViews.Delivery(r.getLong("id"), Keyed.byKey(WebhookEvent.class, r.getString("event")).orElseThrow(),
                             r.getString("status").toLowerCase(Locale.ROOT), r.getInt("attempts"),
-                            Sql.instant(r, "next_attempt_at"), status, r.getString("last_error"),
+                            Sql.instant(r, "next_attempt_at"), status,
+                            admin ? r.getString("last_error") : WebhookDeliveries.shown(r.getString("last_error")),
                             Sql.instant(r, "created_at"), Sql.instant(r, "delivered_at"));
                 }, id, LOG_SIZE));
     }

@@ -209,7 +209,7 @@ class HttpChecksTest {
                 "followRedirects", true), Map.of());
         assertThat(anyPublic.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(anyPublic.observations().get(0).seen()).isEqualTo(site.urlByName(target)
-                + " points at an internal address (127.0.0.1); only hosts listed by their own name may");
+                + " points at an internal address (127.0.0.1, loopback); only hosts listed by their own name may");
         assertThat(site.requests(target)).as("the refused target was never asked").isEmpty();
     }
 

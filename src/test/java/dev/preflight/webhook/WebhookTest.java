@@ -164,6 +164,28 @@ class WebhookTest {
     }
 
     @Test
+    void a_receiver_that_cannot_be_reached_is_described_in_full_to_admins_only() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Fixtures.TestUser member = Fixtures.user("engineer", team);
+        int id = Api.as(member.writeToken()).contentType(ContentType.JSON).body(Map.of("team", team, "url",
+                "http://127.0.0.1:" + closed + "/x", "events", List.of("item_changed"))).when().post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("subscription.id");
+
+        Api.admin().contentType(ContentType.JSON).body(Map.of("comment", "for a receiver that is not there"))
+                .when().patch("/api/v1/launches/" + launch + "/items/" + BACKUPS).then().statusCode(200);
+
+        Eventually.until(() -> Api.admin().when().get("/api/v1/webhooks/" + id + "/deliveries").then().extract()
+                .path("[0].lastError") != null);
+        Api.admin().when().get("/api/v1/webhooks/" + id + "/deliveries").then()
+                .body("[0].lastError", containsString("Connect"));
+        Api.as(member.readToken()).when().get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
+                .body("[0].lastError", equalTo("could not connect to the receiver"));
+    }
+
+    @Test
     void sign_offs_needed_and_decisions_reach_their_subscribers_and_slack_gets_text() throws Exception {
         Fixtures.TestUser engineer = Fixtures.user("engineer", team);
         String signOffs = path + "/sign-offs";
@@ -234,6 +256,9 @@ class WebhookTest {
         problem(Api.as(outsider.writeToken()).contentType(ContentType.JSON).body(Map.of("team", team, "url",
                 receiver.url(path), "events", List.of("item_changed"))).when().post("/api/v1/webhooks").then(), 403,
                 "forbidden");
+        problem(Api.as(outsider.writeToken()).contentType(ContentType.JSON).body(Map.of("team", team, "url",
+                "https://hooks.internal.example/x", "events", List.of("item_changed"))).when().post("/api/v1/webhooks")
+                .then(), 403, "forbidden").body(not(containsString("allowed for webhooks")));
         problem(Api.as(viewer.readToken()).contentType(ContentType.JSON).body(Map.of("team", team, "url",
                 receiver.url(path), "events", List.of("item_changed"))).when().post("/api/v1/webhooks").then(), 403,
                 "forbidden");

@@ -6,17 +6,53 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where Preflight may reach out to for one purpose (webhooks, checks): hosts on an allow-list of
- * exact names or addresses, {@code *.example.com} for a domain, and {@code *} for any host. A host
- * matched only by a domain or by {@code *} must have public addresses only; a host listed by its
- * exact name or address may be internal. Asked before every connection, so that a name cannot later
- * be pointed at the internal network.
+ * exact names or addresses, {@code *.example.com} for a domain, and {@code *} for any host; an entry
+ * may end in a port ({@code hooks.example.com:8443}, {@code [2001:db8::1]:443}), and then allows that
+ * port alone. A host matched only by a domain or by {@code *} must resolve to ordinary addresses
+ * only, none in IANA's special-purpose registries ({@link SpecialAddresses}: private, loopback,
+ * link-local, shared, benchmarking, documentation, NAT64...); a host listed by its exact name or
+ * address may be internal. Asked before every connection, so that a name cannot later be pointed at
+ * the internal network.
  */
 public final class AddressRules {
 
-    private final List<String> allowed;
+    /** One entry of the allow-list: a host (a name, an address, a domain, or *) and its port, or -1 for any. */
+    private record Entry(String host, int port) {
+
+        static Entry of(String text) {
+            Matcher withPort = WITH_PORT.matcher(text);
+            if (withPort.matches() && (withPort.group(1).startsWith("[") || !withPort.group(1).contains(":"))) {
+                return new Entry(bare(withPort.group(1)), Integer.parseInt(withPort.group(2)));
+            }
+            return new Entry(bare(text), -1);
+        }
+
+        boolean names(String host) {
+            return this.host.equals(host);
+        }
+
+        boolean covers(String host) {
+            return this.host.equals("*") || this.host.startsWith("*.") && host.endsWith(this.host.substring(1));
+        }
+
+        boolean opens(int port) {
+            return this.port == -1 || this.port == port;
+        }
+
+        @Override
+        public String toString() {
+            return port == -1 ? host : (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    private static final Pattern WITH_PORT = Pattern.compile("(.+):([0-9]{1,5})");
+
+    private final List<Entry> allowed;
     private final String purpose;
     private final String setting;
 
@@ -26,7 +62,7 @@ public final class AddressRules {
      * @param setting the environment variable that sets the list, named when it is empty
      */
     public AddressRules(List<String> allowed, String purpose, String setting) {
-        this.allowed = allowed.stream().map(String::trim).filter(h -> !h.isEmpty()).map(AddressRules::bare).toList();
+        this.allowed = allowed.stream().map(String::trim).filter(h -> !h.isEmpty()).map(Entry::of).toList();
         this.purpose = purpose;
         this.setting = setting;
     }
@@ -45,23 +81,31 @@ public final class AddressRules {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return "must name a host, without a user name or password";
         }
-        return hostRefusal(uri.getHost());
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return hostRefusal(uri.getHost(), port);
     }
 
-    /** Why a host (a name, or an address with or without its brackets) may not be reached, or null when it may. */
-    public String hostRefusal(String hostName) {
+    /**
+     * Why a host (a name, or an address with or without its brackets) may not be reached on the
+     * port, or null when it may.
+     */
+    public String hostRefusal(String hostName, int port) {
         String host = bare(hostName);
-        boolean exact = allowed.contains(host);
-        boolean domain = allowed.stream().anyMatch(a -> a.equals("*") || a.startsWith("*.") && host.endsWith(a.substring(1)));
-        if (!exact && !domain) {
+        List<Entry> matching = allowed.stream().filter(e -> e.names(host) || e.covers(host)).toList();
+        if (matching.isEmpty()) {
             return allowed.isEmpty() ? "cannot be used: no host is allowed " + purpose + " yet (an administrator sets "
-                    + setting + ")" : "is not on a host allowed " + purpose + " (" + String.join(", ", allowed) + ")";
+                    + setting + ")" : "is not on a host allowed " + purpose + " (" + list() + ")";
         }
-        if (!exact) {
+        List<Entry> open = matching.stream().filter(e -> e.opens(port)).toList();
+        if (open.isEmpty()) {
+            return "uses port " + port + ", which is not allowed " + purpose + " on this host (" + list() + ")";
+        }
+        if (open.stream().noneMatch(e -> e.names(host))) {
             try {
                 for (InetAddress address : InetAddress.getAllByName(host)) {
-                    if (internal(address)) {
-                        return "points at an internal address (" + address.getHostAddress()
+                    String special = SpecialAddresses.of(address);
+                    if (special != null) {
+                        return "points at an internal address (" + address.getHostAddress() + ", " + special
                                 + "); only hosts listed by their own name may";
                     }
                 }
@@ -72,15 +116,13 @@ public final class AddressRules {
         return null;
     }
 
+    private String list() {
+        return String.join(", ", allowed.stream().map(Entry::toString).toList());
+    }
+
     /** The name in lower case, an IPv6 address without its brackets. */
     private static String bare(String host) {
         String named = host.toLowerCase(Locale.ROOT);
         return named.startsWith("[") && named.endsWith("]") ? named.substring(1, named.length() - 1) : named;
-    }
-
-    private static boolean internal(InetAddress address) {
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()
-                || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
     }
 }
