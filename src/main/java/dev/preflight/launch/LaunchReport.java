@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import dev.preflight.platform.text.Markdown;
+
 /**
  * The go-live report of a launch as Markdown, for the review meeting and the record: readiness per
  * section, the decision, the waivers in force, every sign-off with its approver and time, and the
@@ -81,15 +83,7 @@ final class LaunchReport {
         return instant == null ? "" : TIME.format(instant);
     }
 
-    /**
-     * People's text on one line, with the characters that mark emphasis, code, links, tables and HTML
-     * in the middle of a line escaped (no value starts a line, so list and heading markers are harmless).
-     */
-    static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        String oneLine = value.replaceAll("\\s+", " ").trim();
-        return oneLine.replaceAll("([\\\\`*_\\[\\]#|!>~])", "\\\\$1").replace("<", "&lt;");
+    private static String text(String value) {
+        return Markdown.inline(value);
     }
 }

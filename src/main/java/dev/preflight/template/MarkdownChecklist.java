@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.preflight.check.CheckKinds;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Slugs;
+import dev.preflight.platform.text.Markdown;
 
 /**
  * Templates as Markdown checklists. Reading: the first top-level heading names the template; every
@@ -109,7 +110,7 @@ public final class MarkdownChecklist {
                 }
                 out.append('\n');
                 if (item.guidance() != null && !item.guidance().isBlank()) {
-                    for (String line : item.guidance().strip().split("\n")) {
+                    for (String line : item.guidance().strip().replace("<", "&lt;").split("\n")) {
                         out.append(line.isBlank() ? "" : "  " + line).append('\n');
                     }
                 }
@@ -120,7 +121,7 @@ public final class MarkdownChecklist {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
+        return Markdown.inline(text);
     }
 
     /** Collects headings and items line by line. */
@@ -281,8 +282,8 @@ public final class MarkdownChecklist {
         }
     }
 
-    /** Markdown emphasis and code marks removed, for titles. */
+    /** Markdown emphasis and code marks removed and escapes undone, for titles. */
     private static String plain(String text) {
-        return text.replaceAll("\\*\\*|__|`", "").strip();
+        return Markdown.plainInline(text.replaceAll("(?<!\\\\)(\\*\\*|__|`)", "")).strip();
     }
 }

@@ -149,10 +149,12 @@ public class TemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace the draft's checklist", description = "Opens a draft from the latest version when "
-            + "there is none. Send the ETag of the draft you read in If-Match to be told of concurrent edits.")
-    public Response saveDraft(@PathParam("slug") String slug, TemplateContent content,
+            + "there is none. Send the checklist (sections, facts), or the draft as GET gave it (its checklist under "
+            + "content). Send the ETag of the draft you read in If-Match to be told of concurrent edits.")
+    public Response saveDraft(@PathParam("slug") String slug, DraftInput input,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        TemplateViews.Version draft = library.saveDraft(slug, ApiInput.required(content), Versions.expected(ifMatch, null));
+        TemplateViews.Version draft = library.saveDraft(slug, ApiInput.required(input).checklist(),
+                Versions.expected(ifMatch, null));
         return Versions.ok(draft);
     }
 

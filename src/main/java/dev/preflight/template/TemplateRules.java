@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import dev.preflight.check.CheckKinds;
 import dev.preflight.platform.api.Slugs;
+import dev.preflight.platform.text.Text;
 
 /**
  * What makes a template valid, whatever it came from (a file, a Markdown checklist, the editor):
  * a slug and name, sections with unique keys and titles, items with unique keys, titles within
- * bounds, known severities, tiers among 1 to 3, sensible recurrences.
+ * bounds and without hidden characters, at most {@link #maxItems()} items, known severities, tiers
+ * among 1 to 3, sensible recurrences.
  */
 public final class TemplateRules {
 
@@ -21,6 +25,9 @@ public final class TemplateRules {
     public static final int MAX_TITLE = 160;
     public static final int MAX_GUIDANCE = 10_000;
     public static final int MAX_RECURRENCE_DAYS = 3650;
+
+    /** The most items a template may hold in all, unless configured otherwise. */
+    public static final int MAX_ITEMS = 2000;
 
     /** Receives each problem with the path of its field ("sections[0].items[2].title"). */
     @FunctionalInterface
@@ -47,10 +54,19 @@ public final class TemplateRules {
         }
         if (document.name() != null && (document.name().isBlank() || document.name().length() > MAX_NAME)) {
             problems.report("name", "must be 1 to " + MAX_NAME + " characters");
+        } else if (Text.hiddenCharacter(document.name()) != null) {
+            problems.report("name", Text.hiddenCharacter(document.name()));
         }
         List<TemplateContent.Section> sections = document.sections() == null ? List.of() : document.sections();
         if (sections.isEmpty() && complete) {
             problems.report("sections", "must contain at least one section with items");
+        }
+        int items = sections.stream().mapToInt(section -> section.items().size()).sum();
+        int maxItems = maxItems();
+        if (items > maxItems) {
+            problems.report("sections", "must hold at most " + maxItems + " items in all; this template has " + items
+                    + " (an administrator sets the limit with PREFLIGHT_TEMPLATES_MAX_ITEMS)");
+            return;
         }
         Set<String> sectionKeys = new HashSet<>();
         Set<String> itemKeys = new HashSet<>();
@@ -64,6 +80,8 @@ public final class TemplateRules {
             }
             if (section.title() == null || section.title().isBlank() || section.title().length() > MAX_NAME) {
                 problems.report(at + ".title", "must be 1 to " + MAX_NAME + " characters");
+            } else if (Text.hiddenCharacter(section.title()) != null) {
+                problems.report(at + ".title", Text.hiddenCharacter(section.title()));
             }
             if (section.signOffGroup() != null && !Slugs.isValid(section.signOffGroup())) {
                 problems.report(at + ".signOffGroup", "must be a sign-off group's key: lower-case letters, digits and "
@@ -78,6 +96,12 @@ public final class TemplateRules {
         }
     }
 
+    /** The configured limit on a template's items ({@code preflight.templates.max-items}), or {@link #MAX_ITEMS}. */
+    public static int maxItems() {
+        return ConfigProvider.getConfig().getOptionalValue("preflight.templates.max-items", Integer.class)
+                .orElse(MAX_ITEMS);
+    }
+
     private static void item(TemplateContent.Item item, String at, Set<String> keys, Problems problems) {
         if (item.key() == null || !ITEM_KEY.matcher(item.key()).matches()) {
             problems.report(at + ".key", "must be lower-case letters, digits, '.' and '-', at most 100 characters");
@@ -86,6 +110,8 @@ public final class TemplateRules {
         }
         if (item.title() == null || item.title().isBlank() || item.title().length() > MAX_TITLE) {
             problems.report(at + ".title", "must be 1 to " + MAX_TITLE + " characters");
+        } else if (Text.hiddenCharacter(item.title()) != null) {
+            problems.report(at + ".title", Text.hiddenCharacter(item.title()));
         }
         if (item.guidance() != null && item.guidance().length() > MAX_GUIDANCE) {
             problems.report(at + ".guidance", "must be at most " + MAX_GUIDANCE + " characters");

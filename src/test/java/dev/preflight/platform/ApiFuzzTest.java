@@ -49,6 +49,11 @@ class ApiFuzzTest {
     private static final int URI_TOO_LONG = 414;
     private static final int REQUEST_LINE_LIMIT = 4096;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Dates a date type accepts but arithmetic on them, or the database, does not. */
+    private static final List<String> OUT_OF_RANGE_DATES = List.of("+999999999-12-31", "-999999999-01-01",
+            "9999-12-31", "+10000-01-01", "0000-01-01", "-0001-12-31", "+999999999-12-31T23:59:59Z");
+    /** Addresses to return to that no URI may hold: spaces, stray percent signs, backslashes, controls. */
+    private static final List<String> NOT_ADDRESSES = List.of("/ /x", "/%zz", "/a\\b", "/x\t", "/é è", "/x#a#b");
     /** What a leaked stack trace or driver message carries; guidance may name exception classes in prose. */
     private static final List<String> LEAKS = List.of("Exception: ", "\tat ", "org.hibernate", "SQLState", "PSQLException",
             "io.quarkus", "java.lang", "ERROR:", "relation \"");
@@ -72,6 +77,8 @@ class ApiFuzzTest {
                 "<script>alert(1)</script>", "ü€𝄞 ℵ", "\u0000", "\u202e\u200b", "x".repeat(10_000), "y".repeat(300), 0, -1,
                 1, 2, 3, Integer.MAX_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE, 1.5e308, true, false, "true", "null",
                 "2026-13-45", "2026-12-01", "P1D", "1 h", List.of(), List.of("x", 1), Map.of(), Map.of("a", "b")));
+        oddValues.addAll(OUT_OF_RANGE_DATES);
+        oddValues.addAll(NOT_ADDRESSES);
         oddValues.add(null);
 
         String descriptionText = Api.anonymous().accept("application/json").when().get("/q/openapi")
@@ -224,8 +231,10 @@ class ApiFuzzTest {
             case "boolean" -> random.nextBoolean();
             case "array" -> Arrays.asList(value(random, resolved.path("items"), description));
             case "object" -> object(random, resolved, description);
-            default -> resolved.path("format").asText().equals("date") ? "2027-0" + (1 + random.nextInt(9)) + "-1"
-                    + random.nextInt(10) : "v" + random.nextInt(1000);
+            default -> resolved.path("format").asText().startsWith("date")
+                    ? hostile && random.nextInt(4) == 0 ? OUT_OF_RANGE_DATES.get(random.nextInt(OUT_OF_RANGE_DATES.size()))
+                            : "2027-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10)
+                    : "v" + random.nextInt(1000);
         };
     }
 

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,12 @@ class TeamApiTest {
         problem(Api.admin().contentType(ContentType.JSON).body(Map.of("name", "A", "slug", "-bad-"))
                 .when().post("/api/v1/teams").then(), SC_BAD_REQUEST, "invalid-input")
                 .body("errors.field", contains("slug"));
+        for (String hidden : List.of("Pay\u202Eslo", "Zero\u200Bwidth", "Soft\u00ADhyphen", "Tag\uDB40\uDC41")) {
+            problem(Api.admin().contentType(ContentType.JSON).body(Map.of("name", hidden))
+                    .when().post("/api/v1/teams").then(), SC_BAD_REQUEST, "invalid-input")
+                    .body("errors.field", contains("name"))
+                    .body("errors[0].message", containsString("invisible or direction-changing"));
+        }
         problem(Api.admin().contentType(ContentType.JSON).body("{\"name\": \"" + "b".repeat(1_100_000) + "\"}")
                 .when().post("/api/v1/teams").then(), SC_REQUEST_TOO_LONG, "payload-too-large");
     }

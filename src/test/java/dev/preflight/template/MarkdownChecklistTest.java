@@ -133,4 +133,26 @@ class MarkdownChecklistTest {
         assertThat(back.content().items()).extracting(TemplateContent.Item::title)
                 .containsExactlyElementsOf(original.content().items().map(TemplateContent.Item::title).toList());
     }
+
+    @Test
+    void an_export_escapes_titles_so_another_renderer_shows_them_as_typed_and_reads_back_the_same() {
+        String title = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) *loud* & `code` | pipe";
+        TemplateDocument odd = TemplateYaml.read("""
+                format: preflight-template/1
+                slug: md-escape
+                name: "Odd <b>names</b>"
+                sections:
+                  - key: section
+                    title: Section
+                    items:
+                      - key: odd
+                        title: '%s'
+                """.formatted(title));
+        String markdown = MarkdownChecklist.write(odd);
+        assertThat(markdown).doesNotContain("<img", "<b>", "[click](").contains("&lt;img", "\\[click\\]",
+                "\\*loud\\*", "&amp;");
+        TemplateDocument back = MarkdownChecklist.read(markdown, "md-escape", null);
+        assertThat(back.content().items()).extracting(TemplateContent.Item::title).containsExactly(title);
+        assertThat(back.name()).isEqualTo("Odd <b>names</b>");
+    }
 }

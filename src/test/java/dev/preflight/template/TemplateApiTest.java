@@ -134,6 +134,35 @@ class TemplateApiTest {
     }
 
     @Test
+    void a_draft_read_with_get_goes_back_with_put_as_it_is_and_items_are_capped() {
+        String slug = Fixtures.template(true);
+        Map<String, Object> content = Map.of("sections", List.of(Map.of("key", "basics", "title", "Basics", "items",
+                List.of(Map.of("key", "basics.backups", "title", "Backups run hourly")))));
+        Api.admin().contentType(ContentType.JSON).body(content).when().put("/api/v1/templates/" + slug + "/draft")
+                .then().statusCode(SC_OK);
+        io.restassured.response.Response read = Api.admin().when().get("/api/v1/templates/" + slug + "/draft");
+        read.then().statusCode(SC_OK);
+        Api.admin().contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(read.asString())
+                .when().put("/api/v1/templates/" + slug + "/draft").then().statusCode(SC_OK)
+                .body("content.sections[0].items[0].title", equalTo("Backups run hourly"));
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("sections", List.of(), "content", content))
+                .when().put("/api/v1/templates/" + slug + "/draft").then(), SC_BAD_REQUEST, "invalid-input")
+                .body("errors[0].field", equalTo("content"));
+
+        StringBuilder big = new StringBuilder("# Too big\n\n## Everything\n");
+        for (int i = 1; i <= 2001; i++) {
+            big.append("- [ ] Item ").append(i).append('\n');
+        }
+        problem(Api.admin().contentType("text/markdown").queryParam("slug", Fixtures.unique("big")).body(big.toString())
+                .when().post("/api/v1/templates/import").then(), SC_BAD_REQUEST, "invalid-input")
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("at most 2000 items")));
+        problem(Api.admin().contentType(ContentType.JSON).body(Map.of("sections", List.of(Map.of("key", "x",
+                "title", "Hidden\u202Etxt.exe", "items", List.of(Map.of("key", "x.a", "title", "Zero\u200Bwidth"))))))
+                .when().put("/api/v1/templates/" + slug + "/draft").then(), SC_BAD_REQUEST, "invalid-input")
+                .body("errors.field", hasItem("sections[0].title")).body("errors.field", hasItem("sections[0].items[0].title"));
+    }
+
+    @Test
     void the_diff_follows_items_by_key_field_by_field() {
         String slug = Fixtures.template(true);
         Map<String, Object> content = Map.of("sections", List.of(

@@ -1,10 +1,12 @@
 package dev.preflight.platform.api;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -12,13 +14,19 @@ import jakarta.validation.Validator;
 
 import dev.preflight.platform.problems.Problem;
 import dev.preflight.platform.problems.ProblemException;
+import dev.preflight.platform.text.Text;
 
 /**
  * Checks an input record's Bean Validation constraints together with rules that need the
- * database, and reports every failure at once, each naming its field.
+ * database, and reports every failure at once, each naming its field. Every name and title of an
+ * input record ({@code name}, {@code displayName}, {@code title}...) is refused when it hides
+ * characters.
  */
 @ApplicationScoped
 public class InputValidator {
+
+    /** Fields people and pages show as names or titles, which must not hide characters ({@link Text#hiddenCharacter}). */
+    private static final Pattern NAMES = Pattern.compile("(^n|N)ame$|(^t|T)itle$");
 
     private final Validator validator;
 
@@ -44,7 +52,26 @@ public class InputValidator {
         for (ConstraintViolation<Object> violation : validator.validate(input)) {
             errors.add(prefix + violation.getPropertyPath(), violation.getMessage());
         }
+        if (input != null && input.getClass().isRecord()) {
+            for (RecordComponent component : input.getClass().getRecordComponents()) {
+                if (component.getType() == String.class && NAMES.matcher(component.getName()).find()
+                        && !errors.has(prefix + component.getName())) {
+                    String hidden = Text.hiddenCharacter((String) read(component, input));
+                    if (hidden != null) {
+                        errors.add(prefix + component.getName(), hidden);
+                    }
+                }
+            }
+        }
         return errors;
+    }
+
+    private static Object read(RecordComponent component, Object input) {
+        try {
+            return component.getAccessor().invoke(input);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component.getName(), e);
+        }
     }
 
     /** Field errors gathered for one input; {@link #throwIfAny()} ends the request with them. */

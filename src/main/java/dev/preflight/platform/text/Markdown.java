@@ -33,6 +33,25 @@ public final class Markdown {
     private Markdown() {
     }
 
+    /**
+     * People's text (a name, a title) for a Markdown document others will render: on one line, with
+     * the characters that mark emphasis, code, links, images, tables and HTML escaped, so that it
+     * shows as typed and carries no markup. Used where a value sits in the middle of a line, so list
+     * and heading markers are harmless. {@link #plainInline} reads it back.
+     */
+    public static String inline(String value) {
+        if (value == null) {
+            return "";
+        }
+        String oneLine = value.replaceAll("\\s+", " ").trim();
+        return oneLine.replaceAll("([\\\\`*_\\[\\]#|!>~])", "\\\\$1").replace("&", "&amp;").replace("<", "&lt;");
+    }
+
+    /** Text written by {@link #inline} (or typed so) as people read it: escapes and entities undone. */
+    public static String plainInline(String markdown) {
+        return markdown.replaceAll("\\\\([!-/:-@\\[-`{-~])", "$1").replace("&lt;", "<").replace("&amp;", "&");
+    }
+
     public static String toSafeHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
