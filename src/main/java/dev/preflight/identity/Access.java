@@ -48,6 +48,18 @@ public class Access {
         return caller.find().map(c -> holds(c, role)).orElse(false);
     }
 
+    /**
+     * The caller, who must be an admin, with any credential (a read-only token too): for reading
+     * what only admins read, the user list and the audit log ({@link dev.preflight.platform.security.Roles#ADMIN_READ}).
+     */
+    public Caller requireAdminRead() {
+        Caller current = caller.get();
+        if (!current.isAdmin()) {
+            throw new ForbiddenException("This needs the admin role.");
+        }
+        return current;
+    }
+
     /** The caller, who must hold at least the given role. */
     public Caller require(Role role) {
         Caller current = caller.get();

@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 import dev.preflight.platform.security.Role;
+import dev.preflight.platform.security.Roles;
 
 /** Turns a user and the credential they used into a {@link Caller} and a security identity. */
 final class Callers {
@@ -33,6 +34,7 @@ final class Callers {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(caller.username()))
                 .addRoles(roles)
+                .addRoles(caller.isAdmin() ? Set.of(Roles.ADMIN_READ) : Set.of())
                 .addAttribute(Caller.ATTRIBUTE, caller)
                 .build();
     }

@@ -50,6 +50,7 @@ public class UserResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ADMIN_READ)
     @Operation(summary = "List users")
     public Page<UserView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return users.list(Page.Request.of(page, size));
@@ -66,6 +67,7 @@ public class UserResource {
 
     @GET
     @Path("{username}")
+    @RolesAllowed(Roles.ADMIN_READ)
     @APIResponse(responseCode = "200", description = "The user",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @Operation(summary = "Get a user")

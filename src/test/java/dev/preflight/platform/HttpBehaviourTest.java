@@ -104,7 +104,10 @@ class HttpBehaviourTest {
     void htmx_is_served_from_the_application() {
         String page = given().when().get("/login").then().statusCode(SC_OK).extract().asString();
         String script = page.replaceAll("(?s).*<script src=\"(/webjars/htmx[^\"]+)\".*", "$1");
-        given().when().get(script).then().statusCode(SC_OK).body(containsString("htmx"));
+        given().when().get(script).then().statusCode(SC_OK).body(containsString("htmx"))
+                .header("Cache-Control", not(containsString("no-store")));
+        given().when().get("/css/preflight.css").then().statusCode(SC_OK)
+                .header("Cache-Control", not(containsString("no-store")));
     }
 
     private static void securityHeaders(ValidatableResponse response) {

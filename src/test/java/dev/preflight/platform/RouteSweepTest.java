@@ -116,6 +116,7 @@ class RouteSweepTest {
         expect(problems, what, response, "X-Content-Type-Options", "nosniff");
         expect(problems, what, response, "Referrer-Policy", "same-origin");
         expect(problems, what, response, "X-Frame-Options", "DENY");
+        expect(problems, what, response, "Cache-Control", "no-store");
         if (response.header("Server") != null || response.header("X-Powered-By") != null) {
             problems.add(what + ": names the server (" + response.header("Server") + ")");
         }

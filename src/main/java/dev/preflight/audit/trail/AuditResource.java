@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.security.Roles;
 
-/** The audit log for admins and their tools: search it, and check that nobody changed it. */
+/**
+ * The audit log for admins and their tools (a read-only token of an admin's will do): search it,
+ * and check that nobody changed it.
+ */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Who did what, when and from where; tamper-evident")
@@ -26,7 +29,7 @@ public class AuditResource {
     }
 
     @GET
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.ADMIN_READ)
     @Operation(summary = "Search the audit log", description = "Events newest first. actor and action match exactly, "
             + "or by prefix when they end in * (action=launch.*); targetType and targetId exactly; from and to are "
             + "days (UTC, YYYY-MM-DD), both included. 50 a page unless size says otherwise (at most 200).")
@@ -40,7 +43,7 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed(Roles.ADMIN_READ)
     @Operation(summary = "Check the audit log's hash chain", description = "Recomputes every event's hash from its "
             + "fields and the previous event's hash. intact is false when an event was changed or removed in the "
             + "database; firstBroken names the first event that does not fit. Keep headSeq and headHash somewhere "

@@ -16,7 +16,6 @@ import dev.preflight.identity.Access;
 import dev.preflight.platform.api.InputValidator;
 import dev.preflight.platform.api.Page;
 import dev.preflight.platform.db.Sql;
-import dev.preflight.platform.security.Role;
 import dev.preflight.platform.text.Text;
 
 /**
@@ -76,7 +75,7 @@ public class AuditTrail {
 
     /** A page of the events the filter lets through, newest first. */
     public Page<AuditView> search(Filter filter, Page.Request paging) {
-        access.require(Role.ADMIN);
+        access.requireAdminRead();
         Where where = where(filter);
         return sql.read(c -> {
             long total = Sql.first(c, "SELECT count(*) FROM audit_event e" + where.sql, r -> r.getLong(1),
@@ -98,7 +97,7 @@ public class AuditTrail {
 
     /** The events for an export; the caller is checked now, the events are read when the export is written. */
     public Export export(Filter filter) {
-        access.require(Role.ADMIN);
+        access.requireAdminRead();
         Where where = where(filter);
         List<Object> parameters = new ArrayList<>(where.parameters);
         parameters.add(EXPORT_LIMIT);
@@ -122,7 +121,7 @@ public class AuditTrail {
 
     /** Chains what was recorded up to now, then recomputes every chained event's hash, in chain order. */
     public Verification verify() {
-        access.require(Role.ADMIN);
+        access.requireAdminRead();
         sealAll(true);
         return sql.read(AuditTrail::verify);
     }

@@ -26,8 +26,10 @@ import dev.preflight.platform.problems.Problems;
 /**
  * Runs first on every request, pages, API, static files and errors alike: gives the request an id
  * (accepted from {@code X-Request-Id} when well-formed, generated otherwise) that is echoed in the
- * response and put on every log line; sets the security headers; refuses a declared body over the
- * size limit with a problem before anything reads it.
+ * response and put on every log line; sets the security headers; keeps every answer but static
+ * files out of caches ({@code Cache-Control: no-store}, unless the answer says otherwise, as the
+ * public badge does); refuses a declared body over the size limit with a problem before anything
+ * reads it.
  */
 @ApplicationScoped
 public class RequestFilters {
@@ -37,6 +39,8 @@ public class RequestFilters {
             + "frame-ancestors 'none'; object-src 'none'";
 
     private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** Files that are the same for everyone (styles, scripts, icons): browsers may keep them. */
+    private static final Pattern STATIC = Pattern.compile("/(css|js|webjars)/|/favicon\\.svg$");
 
     private final Problems problems;
     private final long maxBodySize;
@@ -78,6 +82,7 @@ public class RequestFilters {
         HttpServerResponse response = context.response();
         response.putHeader(RequestId.HEADER, requestId);
         securityHeaders(request, response);
+        noStore(context);
         if (declaredBodyTooLarge(request)) {
             problems.send(context, ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body may not exceed " + maxBodySize + " bytes.");
@@ -102,6 +107,17 @@ public class RequestFilters {
         response.putHeader("Cross-Origin-Opener-Policy", "same-origin");
         if ("https".equals(request.scheme())) {
             response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+    }
+
+    /** Keeps the answer out of caches, unless it is a static file or says otherwise itself. */
+    private static void noStore(RoutingContext context) {
+        if (!STATIC.matcher(context.request().path()).lookingAt()) {
+            context.addHeadersEndHandler(end -> {
+                if (!context.response().headers().contains(HttpHeaders.CACHE_CONTROL)) {
+                    context.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                }
+            });
         }
     }
 
