@@ -11,8 +11,8 @@ import dev.preflight.platform.net.AddressRules;
 /**
  * Where webhooks may send: a URL over http or https to a host on the allow-list
  * ({@code preflight.webhooks.allowed-hosts}), by the {@link AddressRules}. Checked when a
- * subscription is made and again before every delivery, so that a name cannot later be pointed at
- * the internal network.
+ * subscription is made and again before every delivery, whose connection goes to the very address
+ * that was checked, so that a name cannot later be pointed at the internal network.
  */
 @ApplicationScoped
 class Targets {
@@ -31,5 +31,10 @@ class Targets {
     /** Why the URL may not be used, or null when it may. */
     String refusal(String url) {
         return rules.refusal(url);
+    }
+
+    /** The URL judged and its host resolved once: the address a delivery connects to. */
+    AddressRules.Pinned pinned(String url) {
+        return rules.pinned(url);
     }
 }

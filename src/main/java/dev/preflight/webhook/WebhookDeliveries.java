@@ -1,9 +1,5 @@
 package dev.preflight.webhook;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -29,6 +25,8 @@ import io.quarkus.scheduler.Scheduled;
 
 import dev.preflight.platform.PreflightConfig;
 import dev.preflight.platform.db.Sql;
+import dev.preflight.platform.net.AddressRules;
+import dev.preflight.platform.net.PinnedHttp;
 
 /**
  * Sends the queued deliveries, on every instance, each delivery once at a time: a batch of due
@@ -57,7 +55,6 @@ public class WebhookDeliveries {
     private final ObjectMapper json;
     private final PreflightConfig.Webhooks settings;
     private final String baseUrl;
-    private final HttpClient client;
 
     WebhookDeliveries(Sql sql, Targets targets, ObjectMapper json, PreflightConfig config) {
         this.sql = sql;
@@ -65,8 +62,6 @@ public class WebhookDeliveries {
         this.json = json;
         this.settings = config.webhooks();
         this.baseUrl = config.baseUrl().map(u -> u.replaceAll("/+$", "")).orElse("");
-        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     @Scheduled(every = "${preflight.webhooks.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -94,29 +89,23 @@ public class WebhookDeliveries {
     void send(Due delivery) {
         Integer status = null;
         String error = null;
-        String refusal = targets.refusal(delivery.url());
-        if (refusal != null) {
-            error = "the URL " + refusal;
+        AddressRules.Pinned target = targets.pinned(delivery.url());
+        if (target.refusal() != null) {
+            error = "the URL " + target.refusal();
         } else {
             try {
                 String body = body(delivery);
                 long timestamp = Instant.now().getEpochSecond();
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(delivery.url()))
-                        .timeout(settings.timeout())
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Preflight-Webhooks")
-                        .header("Preflight-Event", delivery.event())
-                        .header("Preflight-Delivery", String.valueOf(delivery.id()))
-                        .header("Preflight-Signature", "t=" + timestamp + ",v1=" + sign(delivery.secret(), timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("Content-Type", "application/json");
+                headers.put("User-Agent", "Preflight-Webhooks");
+                headers.put("Preflight-Event", delivery.event());
+                headers.put("Preflight-Delivery", String.valueOf(delivery.id()));
+                headers.put("Preflight-Signature", "t=" + timestamp + ",v1=" + sign(delivery.secret(), timestamp, body));
+                status = PinnedHttp.post(target, headers, body.getBytes(StandardCharsets.UTF_8), settings.timeout());
                 if (status < 200 || status > 299) {
                     error = RECEIVER_ANSWERED + status;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
             } catch (Exception e) {
                 error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }

@@ -67,8 +67,49 @@ public final class AddressRules {
         this.setting = setting;
     }
 
+    /**
+     * A URL as judged: the address its host was resolved to and checked at, to connect there rather
+     * than to a second lookup of the name (which could answer differently by then); or why the URL
+     * may not be used.
+     */
+    public record Pinned(URI uri, InetAddress address, int port, String refusal) {
+    }
+
+    /** What was found of a host: why it may not be reached (or null), and the address checked. */
+    private record Judged(String refusal, InetAddress address) {
+    }
+
+    /** Judges an http:// or https:// URL and resolves its host once, for connecting to that address. */
+    public Pinned pinned(String url) {
+        URI uri = parse(url);
+        String refusal = uri == null ? urlRefusal(url) : null;
+        if (refusal != null) {
+            return new Pinned(null, null, -1, refusal);
+        }
+        Judged judged = judge(uri.getHost(), port(uri), true);
+        return new Pinned(uri, judged.address(), port(uri), judged.refusal());
+    }
+
     /** Why an http:// or https:// URL may not be used, or null when it may. */
     public String refusal(String url) {
+        URI uri = parse(url);
+        return uri == null ? urlRefusal(url) : judge(uri.getHost(), port(uri), false).refusal();
+    }
+
+    /**
+     * Why a host (a name, or an address with or without its brackets) may not be reached on the
+     * port, or null when it may.
+     */
+    public String hostRefusal(String hostName, int port) {
+        return judge(hostName, port, false).refusal();
+    }
+
+    /** The URL when it is an http(s) URL naming a host and no credentials, else null. */
+    private static URI parse(String url) {
+        return urlRefusal(url) == null ? URI.create(url.trim()) : null;
+    }
+
+    private static String urlRefusal(String url) {
         URI uri;
         try {
             uri = new URI(url.trim());
@@ -81,39 +122,50 @@ public final class AddressRules {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return "must name a host, without a user name or password";
         }
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-        return hostRefusal(uri.getHost(), port);
+        return null;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     /**
-     * Why a host (a name, or an address with or without its brackets) may not be reached on the
-     * port, or null when it may.
+     * Judges the host on the port; {@code resolve} resolves a host listed by its own name too, to
+     * give the address to connect to.
      */
-    public String hostRefusal(String hostName, int port) {
+    private Judged judge(String hostName, int port, boolean resolve) {
         String host = bare(hostName);
         List<Entry> matching = allowed.stream().filter(e -> e.names(host) || e.covers(host)).toList();
         if (matching.isEmpty()) {
-            return allowed.isEmpty() ? "cannot be used: no host is allowed " + purpose + " yet (an administrator sets "
-                    + setting + ")" : "is not on a host allowed " + purpose + " (" + list() + ")";
+            return new Judged(allowed.isEmpty() ? "cannot be used: no host is allowed " + purpose + " yet (an "
+                    + "administrator sets " + setting + ")" : "is not on a host allowed " + purpose + " (" + list()
+                    + ")", null);
         }
         List<Entry> open = matching.stream().filter(e -> e.opens(port)).toList();
         if (open.isEmpty()) {
-            return "uses port " + port + ", which is not allowed " + purpose + " on this host (" + list() + ")";
+            return new Judged("uses port " + port + ", which is not allowed " + purpose + " on this host (" + list()
+                    + ")", null);
         }
-        if (open.stream().noneMatch(e -> e.names(host))) {
-            try {
-                for (InetAddress address : InetAddress.getAllByName(host)) {
-                    String special = SpecialAddresses.of(address);
-                    if (special != null) {
-                        return "points at an internal address (" + address.getHostAddress() + ", " + special
-                                + "); only hosts listed by their own name may";
-                    }
+        boolean named = open.stream().anyMatch(e -> e.names(host));
+        if (named && !resolve) {
+            return new Judged(null, null);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return new Judged("names a host that cannot be found", null);
+        }
+        if (!named) {
+            for (InetAddress address : addresses) {
+                String special = SpecialAddresses.of(address);
+                if (special != null) {
+                    return new Judged("points at an internal address (" + address.getHostAddress() + ", " + special
+                            + "); only hosts listed by their own name may", null);
                 }
-            } catch (UnknownHostException e) {
-                return "names a host that cannot be found";
             }
         }
-        return null;
+        return new Judged(null, addresses[0]);
     }
 
     private String list() {
