@@ -2,61 +2,25 @@
 -- per launch. Rolling each one up through the team's row and the board's total, row by row, updates
 -- the same few rows thousands of times in a few minutes; their dead versions pile up faster than
 -- they can be cleaned, and every update gets slower. A session that counts in bulk sets
--- preflight.bulk: the roll-up triggers leave it alone, and readiness_recount() then sums the team
+-- preflight.bulk: the roll-up triggers do not fire for it, and readiness_recount() then sums the team
 -- rows and the total from the summaries in one go, under a lock that makes writers of other
 -- sessions wait and then apply their own changes on top.
 
-CREATE OR REPLACE FUNCTION team_readiness_follow() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('preflight.bulk', true) = 'on' THEN
-        RETURN NULL;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.active THEN
-        UPDATE team_readiness SET launches = launches - 1, percent_sum = percent_sum - OLD.percent,
-            open_blockers = open_blockers - OLD.open_blockers, missing_sign_offs = missing_sign_offs - OLD.missing_sign_offs,
-            stale = stale - OLD.stale, overdue = overdue - OLD.overdue, waivers = waivers - OLD.waivers
-        WHERE team_id = OLD.team_id;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.active THEN
-        INSERT INTO team_readiness AS r (team_id, launches, percent_sum, open_blockers, missing_sign_offs, stale,
-            overdue, waivers)
-        VALUES (NEW.team_id, 1, NEW.percent, NEW.open_blockers, NEW.missing_sign_offs, NEW.stale, NEW.overdue,
-            NEW.waivers)
-        ON CONFLICT (team_id) DO UPDATE SET launches = r.launches + 1, percent_sum = r.percent_sum + NEW.percent,
-            open_blockers = r.open_blockers + NEW.open_blockers,
-            missing_sign_offs = r.missing_sign_offs + NEW.missing_sign_offs, stale = r.stale + NEW.stale,
-            overdue = r.overdue + NEW.overdue, waivers = r.waivers + NEW.waivers;
-    END IF;
-    RETURN NULL;
-END
+CREATE FUNCTION counting_in_bulk() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT coalesce(current_setting('preflight.bulk', true), '') = 'on'
 $$;
 
-CREATE OR REPLACE FUNCTION readiness_total_follow() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    was team_readiness%ROWTYPE;
-    now_is team_readiness%ROWTYPE;
-BEGIN
-    IF current_setting('preflight.bulk', true) = 'on' THEN
-        RETURN NULL;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        was := OLD;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        now_is := NEW;
-    END IF;
-    UPDATE readiness_total SET
-        launches = launches + coalesce(now_is.launches, 0) - coalesce(was.launches, 0),
-        percent_sum = percent_sum + coalesce(now_is.percent_sum, 0) - coalesce(was.percent_sum, 0),
-        open_blockers = open_blockers + coalesce(now_is.open_blockers, 0) - coalesce(was.open_blockers, 0),
-        missing_sign_offs = missing_sign_offs + coalesce(now_is.missing_sign_offs, 0) - coalesce(was.missing_sign_offs, 0),
-        stale = stale + coalesce(now_is.stale, 0) - coalesce(was.stale, 0),
-        overdue = overdue + coalesce(now_is.overdue, 0) - coalesce(was.overdue, 0),
-        waivers = waivers + coalesce(now_is.waivers, 0) - coalesce(was.waivers, 0)
-    WHERE stripe = pg_backend_pid() % 32;
-    RETURN NULL;
-END
-$$;
+-- A summary row written while counting in bulk moves no team row; a team row moved then (by
+-- readiness_recount) moves no total.
+DROP TRIGGER launch_summary_rolls_up_insert_delete ON launch_summary;
+CREATE TRIGGER launch_summary_rolls_up_insert_delete
+    AFTER INSERT OR DELETE ON launch_summary
+    FOR EACH ROW WHEN (NOT counting_in_bulk()) EXECUTE FUNCTION team_readiness_follow();
+
+DROP TRIGGER team_readiness_totals ON team_readiness;
+CREATE TRIGGER team_readiness_totals
+    AFTER INSERT OR UPDATE OR DELETE ON team_readiness
+    FOR EACH ROW WHEN (NOT counting_in_bulk()) EXECUTE FUNCTION readiness_total_follow();
 
 -- Every team's row and the board's total summed afresh from the launch summaries.
 CREATE FUNCTION readiness_recount() RETURNS void LANGUAGE plpgsql AS $$

@@ -122,12 +122,22 @@ public class ApiTokens {
         boolean wellFormed = secret != null && SHAPE.matcher(secret).matches();
         Optional<CallerLookup.TokenRow> found = wellFormed ? lookup.token(Secrets.sha256(secret)) : Optional.empty();
         Instant now = Instant.now();
-        return found.filter(t -> t.revokedAt() == null && (t.expiresAt() == null || t.expiresAt().isAfter(now))
-                && t.owner().enabled()).map(token -> {
+        return found.filter(t -> active(t, now)).map(token -> {
                     if (token.lastUsedAt() == null || token.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
                         lookup.touchToken(token.id(), now);
                     }
                     return Callers.of(token.owner(), Caller.Via.TOKEN, token.name(), token.write(), null);
                 });
+    }
+
+    /** Whether a user's token of this name is still active (a stream it opened may go on). */
+    boolean active(long userId, String name) {
+        return lookup.token(userId, name).filter(t -> active(t, Instant.now())).isPresent();
+    }
+
+    /** Neither revoked nor expired, and its owner enabled. */
+    private static boolean active(CallerLookup.TokenRow token, Instant now) {
+        return token.revokedAt() == null && (token.expiresAt() == null || token.expiresAt().isAfter(now))
+                && token.owner().enabled();
     }
 }

@@ -36,8 +36,7 @@ public class AuthMode {
 
     /** A local path to return to after sign-in; anything else (another site, a scheme, not an address) becomes "/". */
     public static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
-                && local(next) ? next : "/";
+        return pathHere(next) && !malformed(next) ? next : "/";
     }
 
     /**
@@ -46,7 +45,7 @@ public class AuthMode {
      * is done. Another site's address is not malformed: it becomes "/".
      */
     public static boolean malformed(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+        if (!pathHere(next)) {
             return false;
         }
         try {
@@ -57,15 +56,8 @@ public class AuthMode {
         }
     }
 
-    private static boolean local(String next) {
-        if (malformed(next)) {
-            return false;
-        }
-        try {
-            URI uri = new URI(next);
-            return uri.getScheme() == null && uri.getRawAuthority() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+    /** A path on this site: one leading slash, not "//" or "/\\" (which browsers read as another host). */
+    private static boolean pathHere(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\");
     }
 }

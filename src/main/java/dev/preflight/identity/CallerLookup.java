@@ -3,7 +3,6 @@ package dev.preflight.identity;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -45,49 +44,44 @@ class CallerLookup {
     }
 
     Optional<SessionRow> session(String secretHash) {
+        return session("s.secret_hash = ?", secretHash);
+    }
+
+    /** The session of an id, as {@link #session(String)} reads it. */
+    Optional<SessionRow> session(long id) {
+        return session("s.id = ?", id);
+    }
+
+    private Optional<SessionRow> session(String condition, Object key) {
         return Optional.ofNullable(sql.read(c -> Sql.first(c, "SELECT s.id, s.last_seen_at, s.expires_at, s.ended_at, "
-                + OWNER + " FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.secret_hash = ?",
+                + OWNER + " FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE " + condition,
                 r -> new SessionRow(r.getLong("id"), Sql.instant(r, "last_seen_at"), Sql.instant(r, "expires_at"),
-                        Sql.instant(r, "ended_at"), owner(r)), secretHash)));
+                        Sql.instant(r, "ended_at"), owner(r)), key)));
     }
 
     /** The token of the secret's hash, with its owner, in one query. */
     Optional<TokenRow> token(String secretHash) {
-        return Optional.ofNullable(sql.read(c -> Sql.first(c, "SELECT t.id, t.name, t.scopes, t.last_used_at, "
-                + "t.expires_at, t.revoked_at, " + OWNER + " FROM api_token t JOIN app_user u ON u.id = t.user_id "
-                + "WHERE t.secret_hash = ?",
-                r -> new TokenRow(r.getLong("id"), r.getString("name"), r.getString("scopes").contains("write"),
-                        Sql.instant(r, "last_used_at"), Sql.instant(r, "expires_at"), Sql.instant(r, "revoked_at"),
-                        owner(r)), secretHash)));
+        return token("t.secret_hash = ?", secretHash);
     }
 
-    /**
-     * Whether the credential a caller came with still stands: its session open and not idle longer
-     * than {@code idle}, or its token neither revoked nor expired, and the account enabled. A caller
-     * of the identity provider is asked only whether the account is enabled.
-     */
-    boolean stands(Caller caller, Duration idle) {
-        Boolean stands = sql.read(c -> {
-            if (caller.via() == Caller.Via.TOKEN) {
-                return Sql.first(c, """
-                        SELECT EXISTS (SELECT 1 FROM api_token t JOIN app_user u ON u.id = t.user_id
-                            WHERE t.user_id = ? AND t.name = ? AND t.revoked_at IS NULL
-                            AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.enabled)""",
-                        r -> r.getBoolean(1), caller.userId(), caller.tokenName());
-            }
-            String key = caller.sessionKey();
-            if (caller.via() == Caller.Via.WEB && key != null && key.matches("s[0-9]{1,18}")) {
-                return Sql.first(c, """
-                        SELECT EXISTS (SELECT 1 FROM user_session s JOIN app_user u ON u.id = s.user_id
-                            WHERE s.id = ? AND s.user_id = ? AND s.ended_at IS NULL AND s.expires_at > now()
-                            AND s.last_seen_at > now() - make_interval(secs => ?) AND u.enabled)""",
-                        r -> r.getBoolean(1), Long.parseLong(key.substring(1)), caller.userId(),
-                        (double) idle.toSeconds());
-            }
-            return Sql.first(c, "SELECT EXISTS (SELECT 1 FROM app_user WHERE id = ? AND enabled)",
-                    r -> r.getBoolean(1), caller.userId());
-        });
-        return Boolean.TRUE.equals(stands);
+    /** A user's token by its name (names are unique per user). */
+    Optional<TokenRow> token(long userId, String name) {
+        return token("t.user_id = ? AND t.name = ?", userId, name);
+    }
+
+    private Optional<TokenRow> token(String condition, Object... keys) {
+        return Optional.ofNullable(sql.read(c -> Sql.first(c, "SELECT t.id, t.name, t.scopes, t.last_used_at, "
+                + "t.expires_at, t.revoked_at, " + OWNER + " FROM api_token t JOIN app_user u ON u.id = t.user_id "
+                + "WHERE " + condition,
+                r -> new TokenRow(r.getLong("id"), r.getString("name"), r.getString("scopes").contains("write"),
+                        Sql.instant(r, "last_used_at"), Sql.instant(r, "expires_at"), Sql.instant(r, "revoked_at"),
+                        owner(r)), keys)));
+    }
+
+    /** Whether the account is still enabled. */
+    boolean enabled(long userId) {
+        return Boolean.TRUE.equals(sql.read(c -> Sql.first(c, "SELECT enabled FROM app_user WHERE id = ?",
+                r -> r.getBoolean(1), userId)));
     }
 
     void touchSession(long id, Instant now) {

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 
-import dev.preflight.platform.PreflightConfig;
-
 /**
  * Live-update streams last only as long as the credential that opened them. Every
  * {@link #CHECK_EVERY} an open stream asks the database whether its session or token still stands
@@ -21,13 +19,15 @@ public class LiveStreams {
     static final Duration CHECK_EVERY = Duration.ofSeconds(2);
 
     private final CurrentCaller caller;
+    private final Sessions sessions;
+    private final ApiTokens tokens;
     private final CallerLookup lookup;
-    private final Duration idle;
 
-    LiveStreams(CurrentCaller caller, CallerLookup lookup, PreflightConfig config) {
+    LiveStreams(CurrentCaller caller, Sessions sessions, ApiTokens tokens, CallerLookup lookup) {
         this.caller = caller;
+        this.sessions = sessions;
+        this.tokens = tokens;
         this.lookup = lookup;
-        this.idle = config.auth().sessionIdleTimeout();
     }
 
     /** The stream, ended as soon as a check finds the current caller's credential no longer stands. */
@@ -36,7 +36,19 @@ public class LiveStreams {
         Multi<Optional<T>> items = stream.map(Optional::of);
         Multi<Optional<T>> checks = Multi.createFrom().ticks().every(CHECK_EVERY).map(tick -> Optional.<T>empty());
         return Multi.createBy().merging().streams(items, checks)
-                .select().first(item -> item.isPresent() || lookup.stands(who, idle))
+                .select().first(item -> item.isPresent() || stands(who))
                 .filter(Optional::isPresent).map(Optional::get);
+    }
+
+    /**
+     * Whether the credential the caller came with still stands, by the same rules that admit it: a
+     * local session alive, a token active; a caller of the identity provider, an enabled account.
+     */
+    private boolean stands(Caller who) {
+        if (who.via() == Caller.Via.TOKEN) {
+            return tokens.active(who.userId(), who.tokenName());
+        }
+        boolean localSession = who.via() == Caller.Via.WEB && Sessions.id(who.sessionKey()).isPresent();
+        return localSession ? sessions.alive(who.sessionKey()) : lookup.enabled(who.userId());
     }
 }

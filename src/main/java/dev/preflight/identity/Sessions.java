@@ -3,6 +3,7 @@ package dev.preflight.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -74,10 +75,21 @@ public class Sessions {
      */
     @Transactional
     public int endAllBut(User user, String keptSessionKey) {
-        long kept = keptSessionKey != null && keptSessionKey.matches("s[0-9]{1,18}")
-                ? Long.parseLong(keptSessionKey.substring(1)) : -1;
+        long kept = id(keptSessionKey).orElse(-1);
         return UserSession.update("endedAt = ?1 where user = ?2 and endedAt is null and id <> ?3", Instant.now(), user,
                 kept);
+    }
+
+    /** Whether the session of a caller's session key ("s" and its id) is still alive. */
+    public boolean alive(String sessionKey) {
+        return id(sessionKey).stream().mapToObj(lookup::session).flatMap(Optional::stream)
+                .anyMatch(s -> alive(s, Instant.now()));
+    }
+
+    /** The id of a local session from a caller's session key ("s" and the id); empty for other keys. */
+    static OptionalLong id(String sessionKey) {
+        return sessionKey != null && sessionKey.matches("s[0-9]{1,18}")
+                ? OptionalLong.of(Long.parseLong(sessionKey.substring(1))) : OptionalLong.empty();
     }
 
     private boolean alive(CallerLookup.SessionRow session, Instant now) {

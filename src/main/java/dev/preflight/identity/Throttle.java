@@ -83,10 +83,11 @@ public class Throttle {
 
     /** Counts a wrong password, and reports the account or the address once it passes its limit. */
     void passwordFailed(String account, String address) {
-        long[] counts = QuarkusTransaction.requiringNew().call(() -> new long[] {
-                record(Scope.PAIR, pair(account, address), login.window()),
-                record(Scope.ACCOUNT, account, login.window()),
-                record(Scope.ADDRESS, address, loginAddress.window()) });
+        long[] counts = QuarkusTransaction.requiringNew().call(() -> {
+            forgetOld();
+            return new long[] { record(Scope.PAIR, pair(account, address), login.window()),
+                record(Scope.ACCOUNT, account, login.window()), record(Scope.ADDRESS, address, loginAddress.window()) };
+        });
         if (counts[1] == login.maxFailures()) {
             LOG.warnf("%d failed sign-ins for account '%s' within %s, the latest from %s: the account is being guessed",
                     counts[1], account, login.window(), address);
@@ -108,7 +109,10 @@ public class Throttle {
 
     /** Counts an unknown token from the address; true when the address has now sent too many. */
     boolean tokenFailed(String address) {
-        long count = QuarkusTransaction.requiringNew().call(() -> record(Scope.TOKEN, address, token.window()));
+        long count = QuarkusTransaction.requiringNew().call(() -> {
+            forgetOld();
+            return record(Scope.TOKEN, address, token.window());
+        });
         if (count == token.maxFailures()) {
             LOG.warnf("%d unknown API tokens from %s within %s: someone there is guessing tokens", count, address,
                     token.window());
@@ -130,11 +134,15 @@ public class Throttle {
     private long record(Scope scope, String key, Duration window) {
         em.createNativeQuery("INSERT INTO auth_failure (scope, key) VALUES (:scope, :key)")
                 .setParameter("scope", scope.key()).setParameter("key", key).executeUpdate();
-        em.createNativeQuery("DELETE FROM auth_failure WHERE failed_at < now() - interval '1 day'").executeUpdate();
         return ((Number) em.createNativeQuery("SELECT count(*) FROM auth_failure WHERE scope = :scope AND key = :key "
                 + "AND failed_at > now() - make_interval(secs => :window)").setParameter("scope", scope.key())
                 .setParameter("key", key).setParameter("window", (double) window.toSeconds()).getSingleResult())
                 .longValue();
+    }
+
+    /** Failures older than a day count for nothing any more. */
+    private void forgetOld() {
+        em.createNativeQuery("DELETE FROM auth_failure WHERE failed_at < now() - interval '1 day'").executeUpdate();
     }
 
     private static String pair(String account, String address) {

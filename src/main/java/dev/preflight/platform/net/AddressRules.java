@@ -81,19 +81,23 @@ public final class AddressRules {
 
     /** Judges an http:// or https:// URL and resolves its host once, for connecting to that address. */
     public Pinned pinned(String url) {
-        URI uri = parse(url);
-        String refusal = uri == null ? urlRefusal(url) : null;
+        String refusal = urlRefusal(url);
         if (refusal != null) {
             return new Pinned(null, null, -1, refusal);
         }
+        URI uri = URI.create(url.trim());
         Judged judged = judge(uri.getHost(), port(uri), true);
         return new Pinned(uri, judged.address(), port(uri), judged.refusal());
     }
 
     /** Why an http:// or https:// URL may not be used, or null when it may. */
     public String refusal(String url) {
-        URI uri = parse(url);
-        return uri == null ? urlRefusal(url) : judge(uri.getHost(), port(uri), false).refusal();
+        String refusal = urlRefusal(url);
+        if (refusal != null) {
+            return refusal;
+        }
+        URI uri = URI.create(url.trim());
+        return judge(uri.getHost(), port(uri), false).refusal();
     }
 
     /**
@@ -104,11 +108,7 @@ public final class AddressRules {
         return judge(hostName, port, false).refusal();
     }
 
-    /** The URL when it is an http(s) URL naming a host and no credentials, else null. */
-    private static URI parse(String url) {
-        return urlRefusal(url) == null ? URI.create(url.trim()) : null;
-    }
-
+    /** Why the text is not an http(s) URL naming a host without credentials, or null when it is one. */
     private static String urlRefusal(String url) {
         URI uri;
         try {
