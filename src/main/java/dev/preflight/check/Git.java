@@ -45,15 +45,21 @@ final class Git {
     private final Duration timeout;
     private final String protocols;
     private final Path work;
+    private final String ssh;
 
     /**
-     * @param work  a folder for the commands' output while they run
-     * @param local whether file:// repositories may be read
+     * @param work       a folder for the commands' output while they run
+     * @param local      whether file:// repositories may be read
+     * @param sshOptions more ssh options ({@code HostName=192.0.2.7}), each passed as {@code -o}
      */
-    Git(Duration timeout, boolean local, Path work) {
+    Git(Duration timeout, boolean local, Path work, List<String> sshOptions) {
         this.timeout = timeout;
         this.protocols = local ? "file:https:ssh" : "https:ssh";
         this.work = work;
+        StringBuilder command = new StringBuilder("ssh -o BatchMode=yes -o ConnectTimeout=")
+                .append(Math.max(1, timeout.toSeconds()));
+        sshOptions.forEach(option -> command.append(" -o '").append(option.replace("'", "")).append('\''));
+        this.ssh = command.toString();
     }
 
     /**
@@ -77,7 +83,7 @@ final class Git {
         environment.put("GIT_CONFIG_NOSYSTEM", "1");
         environment.put("GIT_CONFIG_GLOBAL", "/dev/null");
         environment.put("GIT_ALLOW_PROTOCOL", protocols);
-        environment.put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes -o ConnectTimeout=" + Math.max(1, timeout.toSeconds()));
+        environment.put("GIT_SSH_COMMAND", ssh);
         environment.put("LC_ALL", "C");
         for (int i = 0; i < settings.size(); i++) {
             environment.put("GIT_CONFIG_KEY_" + i, settings.get(i).getKey());

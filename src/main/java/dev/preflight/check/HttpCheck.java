@@ -129,7 +129,7 @@ final class HttpCheck implements CheckKind<HttpCheck.Plan> {
         return new Findings(asked, observations);
     }
 
-    private List<Observation> body(Plan plan, LimitedBody.Read body) {
+    private List<Observation> body(Plan plan, Outbound.Body body) {
         List<Observation> observations = new ArrayList<>();
         if (!body.whole()) {
             String limit = Words.size(outbound.maxBodyBytes());

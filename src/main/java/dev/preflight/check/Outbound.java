@@ -1,33 +1,27 @@
 package dev.preflight.check;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
 import dev.preflight.platform.net.AddressRules;
+import dev.preflight.platform.net.PinnedHttp;
 
 /**
  * The requests checks send: only to hosts the address rules allow (each redirect too), within the
@@ -49,7 +43,16 @@ final class Outbound {
      * @param millis  how long the answer took, redirects included
      * @param hops    the addresses redirected to, in order
      */
-    record Answer(int status, HttpHeaders headers, LimitedBody.Read body, long millis, List<URI> hops) {
+    record Answer(int status, HttpHeaders headers, Body body, long millis, List<URI> hops) {
+    }
+
+    /**
+     * A body read up to the limit; the rest is left unread, so that a large body is never held in memory.
+     *
+     * @param bytes what was read
+     * @param whole whether that is the whole body
+     */
+    record Body(byte[] bytes, boolean whole) {
     }
 
     /** Says that a request got no answer to judge: refused by the rules, or the connection failed. */
@@ -71,7 +74,6 @@ final class Outbound {
     private final Duration timeout;
     private final int maxBodyBytes;
     private final Trust trust;
-    private HttpClient client;
 
     Outbound(CheckSettings settings, Trust trust) {
         this.rules = new AddressRules(settings.allowedHosts(), "for checks", "PREFLIGHT_CHECKS_ALLOWED_HOSTS");
@@ -93,9 +95,9 @@ final class Outbound {
         return "an answer within " + Words.duration(timeout);
     }
 
-    /** Why the host may not be reached on the port, or null when it may. */
-    String hostRefusal(String host, int port) {
-        return rules.hostRefusal(host, port);
+    /** The host judged on the port: the address to connect to, or why it may not be reached. */
+    AddressRules.Pinned pinned(String host, int port) {
+        return rules.pinned(host, port);
     }
 
     /**
@@ -113,18 +115,20 @@ final class Outbound {
         List<URI> hops = new ArrayList<>();
         long start = System.nanoTime();
         while (true) {
-            String refusal = rules.refusal(uri.toString());
-            if (refusal != null) {
+            AddressRules.Pinned target = rules.pinned(uri.toString());
+            if (target.refusal() != null) {
                 throw new Unanswered(hops.isEmpty()
-                        ? new Observation("address", "a host allowed for checks", uri + " " + refusal, false)
-                        : new Observation("redirect", "to a host allowed for checks", uri + " " + refusal, false));
+                        ? new Observation("address", "a host allowed for checks", uri + " " + target.refusal(), false)
+                        : new Observation("redirect", "to a host allowed for checks", uri + " " + target.refusal(),
+                                false));
             }
             Map<String, String> sent = sameOrigin(uri, first) ? headers : Map.of();
-            HttpResponse<LimitedBody.Read> response = once(verb, uri, sent, readBody, follow);
-            String location = response.headers().firstValue("Location").orElse(null);
-            if (!follow || !REDIRECTS.contains(response.statusCode()) || location == null) {
+            PinnedHttp.Answer response = once(verb, target, sent, readBody);
+            String location = first(response, "Location");
+            if (!follow || !REDIRECTS.contains(response.status()) || location == null) {
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                return new Answer(response.statusCode(), response.headers(), response.body(), millis, hops);
+                return new Answer(response.status(), HttpHeaders.of(response.headers(), (name, value) -> true),
+                        new Body(response.body(), response.whole()), millis, hops);
             }
             if (hops.size() == MAX_REDIRECTS) {
                 throw new Unanswered(new Observation("redirects", "at most " + MAX_REDIRECTS, "more than "
@@ -136,7 +140,7 @@ final class Outbound {
                 throw new Unanswered(new Observation("redirect", "a URL in Location", location, false));
             }
             hops.add(uri);
-            if (response.statusCode() == 303 || (response.statusCode() <= 302 && verb.equals("POST"))) {
+            if (response.status() == 303 || (response.status() <= 302 && verb.equals("POST"))) {
                 verb = "GET";
             }
         }
@@ -148,14 +152,11 @@ final class Outbound {
             if (cause instanceof HttpConnectTimeoutException) {
                 return "no connection within " + Words.duration(timeout);
             }
-            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+            if (cause instanceof SocketTimeoutException) {
                 return "no answer within " + Words.duration(timeout);
             }
             if (cause instanceof SSLException) {
                 return "TLS handshake failed: " + tlsReason(cause);
-            }
-            if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-                return "the host cannot be found";
             }
             if (cause instanceof ConnectException) {
                 return "connection refused";
@@ -184,39 +185,25 @@ final class Outbound {
         return Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
     }
 
-    private HttpResponse<LimitedBody.Read> once(String method, URI uri, Map<String, String> headers, boolean readBody,
-            boolean follow) throws Unanswered {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, HttpRequest.BodyPublishers.noBody()).header("User-Agent", "Preflight checks");
-        headers.forEach(request::header);
-        HttpResponse.BodyHandler<LimitedBody.Read> body = info -> new LimitedBody(
-                readBody && !(follow && REDIRECTS.contains(info.statusCode())) ? maxBodyBytes : 0);
-        CompletableFuture<HttpResponse<LimitedBody.Read>> answer = client().sendAsync(request.build(), body);
+    private PinnedHttp.Answer once(String method, AddressRules.Pinned target, Map<String, String> headers,
+            boolean readBody) throws Unanswered {
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("User-Agent", "Preflight checks");
+        sent.putAll(headers);
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw connection("no answer within " + Words.duration(timeout));
-        } catch (ExecutionException e) {
-            throw connection(failure(e.getCause()));
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw connection("interrupted while waiting");
+            return PinnedHttp.exchange(target, method, sent, null, trust.context(), timeout, readBody ? maxBodyBytes : 0);
+        } catch (IOException e) {
+            throw connection(failure(e));
         }
+    }
+
+    private static String first(PinnedHttp.Answer answer, String name) {
+        List<String> values = answer.headers().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private Unanswered connection(String seen) {
         return new Unanswered(new Observation("connection", withinLimit(), seen, false));
-    }
-
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).sslContext(trust.context())
-                    .build();
-        }
-        return client;
     }
 
     private static boolean sameOrigin(URI a, URI b) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.preflight.platform.net.AddressRules;
 import dev.preflight.platform.text.Hashes;
 
 /**
@@ -105,15 +106,23 @@ final class RepositoryFileCheck implements CheckKind<RepositoryFileCheck.Plan> {
     public Findings run(Plan plan, Run run) {
         String asked = "git fetch " + plan.repository() + " (" + branch(plan) + ", depth 1), then read " + plan.path()
                 + (plan.credential() == null ? "" : ", with the credential " + plan.credential().shown());
-        String refused = refusal(plan);
-        if (refused != null) {
-            return new Findings(asked, List.of(new Observation("repository", "a repository allowed for checks", refused,
-                    false)));
+        AddressRules.Pinned reached = reach(plan);
+        if (reached.refusal() != null) {
+            return new Findings(asked, List.of(new Observation("repository", "a repository allowed for checks",
+                    reached.refusal(), false)));
         }
         Path root = settings.cacheDir().resolve("check-repositories");
         Path dir = root.resolve(Hashes.sha256(plan.repository()).substring(0, 24));
         List<Map.Entry<String, String>> gitSettings = new ArrayList<>();
         gitSettings.add(Map.entry("http.followRedirects", "false"));
+        List<String> sshOptions = new ArrayList<>();
+        if (reached.address() != null) {
+            String host = URI.create(plan.repository()).getHost();
+            String address = reached.address().getHostAddress();
+            gitSettings.add(Map.entry("http.curloptResolve", bare(host) + ":" + reached.port() + ":"
+                    + (address.contains(":") ? "[" + address + "]" : address)));
+            sshOptions.addAll(List.of("HostName=" + address, "HostKeyAlias=" + bare(host)));
+        }
         String header = null;
         if (plan.credential() != null) {
             String token = run.reveal(plan.credential());
@@ -124,7 +133,7 @@ final class RepositoryFileCheck implements CheckKind<RepositoryFileCheck.Plan> {
         try {
             create(root);
             trust.bundle(root).ifPresent(bundle -> gitSettings.add(Map.entry("http.sslCAInfo", bundle.toString())));
-            Git git = new Git(outbound.timeout(), settings.localRepositories(), root);
+            Git git = new Git(outbound.timeout(), settings.localRepositories(), root, sshOptions);
             synchronized (IN_USE.computeIfAbsent(dir, d -> new Object())) {
                 try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
@@ -193,20 +202,29 @@ final class RepositoryFileCheck implements CheckKind<RepositoryFileCheck.Plan> {
         return observations;
     }
 
-    /** Why the repository may not be fetched, or null when it may. */
-    private String refusal(Plan plan) {
+    /**
+     * The repository's host judged and resolved once, for git to connect to that address; or why the
+     * repository may not be fetched. A local repository has no address.
+     */
+    private AddressRules.Pinned reach(Plan plan) {
         String scheme = scheme(plan.repository());
         if (scheme.equals("file")) {
-            return settings.localRepositories() ? null : LOCAL;
+            return new AddressRules.Pinned(null, null, -1, settings.localRepositories() ? null : LOCAL);
         }
         if (plan.credential() != null && !scheme.equals("https")) {
-            return "a credential is sent only to https:// repositories";
+            return new AddressRules.Pinned(null, null, -1, "a credential is sent only to https:// repositories");
         }
         URI repository = URI.create(plan.repository());
         String host = repository.getHost();
         int port = repository.getPort() != -1 ? repository.getPort() : scheme.equals("ssh") ? 22 : 443;
-        String refusal = outbound.hostRefusal(host, port);
-        return refusal == null ? null : host + " " + refusal;
+        AddressRules.Pinned pinned = outbound.pinned(host, port);
+        return pinned.refusal() == null ? pinned
+                : new AddressRules.Pinned(null, null, port, host + " " + pinned.refusal());
+    }
+
+    /** An IPv6 address without its brackets, any other host as it is. */
+    private static String bare(String host) {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     private Observation failed(String expected, Git.Result result, String header) {

@@ -1,7 +1,6 @@
 package dev.preflight.check;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -24,6 +23,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+
+import dev.preflight.platform.net.AddressRules;
 
 /**
  * The tls check: a TLS handshake with the host and port of {@code url} (https://host[:port]). The
@@ -149,17 +150,17 @@ final class TlsCheck implements CheckKind<TlsCheck.Plan> {
         String host = uri.getHost();
         int port = uri.getPort() == -1 ? 443 : uri.getPort();
         String asked = "TLS handshake with " + host + ":" + port;
-        String refusal = outbound.hostRefusal(host, port);
-        if (refusal != null) {
+        AddressRules.Pinned pinned = outbound.pinned(host, port);
+        if (pinned.refusal() != null) {
             return new Findings(asked, List.of(new Observation("address", "a host allowed for checks", host + " "
-                    + refusal, false)));
+                    + pinned.refusal(), false)));
         }
         Judge judge = new Judge(trust.manager());
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         int limit = (int) outbound.timeout().toMillis();
         String protocol;
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress(InetAddress.getByName(bare), port), limit);
+            plain.connect(new InetSocketAddress(pinned.address(), port), limit);
             plain.setSoTimeout(limit);
             try (SSLSocket socket = (SSLSocket) context(judge).getSocketFactory().createSocket(plain, bare, port, false)) {
                 SSLParameters parameters = socket.getSSLParameters();

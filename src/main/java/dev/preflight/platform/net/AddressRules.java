@@ -101,11 +101,12 @@ public final class AddressRules {
     }
 
     /**
-     * Why a host (a name, or an address with or without its brackets) may not be reached on the
-     * port, or null when it may.
+     * Judges a host (a name, or an address with or without its brackets) on the port and resolves it
+     * once, for connecting to that address; the URL is left out.
      */
-    public String hostRefusal(String hostName, int port) {
-        return judge(hostName, port, false).refusal();
+    public Pinned pinned(String hostName, int port) {
+        Judged judged = judge(hostName, port, true);
+        return new Pinned(null, judged.address(), port, judged.refusal());
     }
 
     /** Why the text is not an http(s) URL naming a host without credentials, or null when it is one. */
