@@ -15,9 +15,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.sse.Sse;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -147,10 +149,10 @@ public class BoardPages {
     @Path("board/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<List<Long>> events() {
+    public Multi<Object> events(@Context Sse sse) {
         return streams.whileSignedIn(feed.changes().group().intoLists().every(BOARD_EVENTS_EVERY)
                 .filter(changes -> !changes.isEmpty())
-                .map(changes -> changes.stream().map(LiveFeed.Change::launch).distinct().toList()));
+                .map(changes -> changes.stream().map(LiveFeed.Change::launch).distinct().toList()), sse);
     }
 
     /** The board's launches (every page) as CSV, for spreadsheets and the review meeting. */

@@ -1,9 +1,9 @@
 package dev.preflight.identity;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.sse.Sse;
 
 import io.smallrye.mutiny.Multi;
 
@@ -11,12 +11,19 @@ import io.smallrye.mutiny.Multi;
  * Live-update streams last only as long as the credential that opened them. Every
  * {@link #CHECK_EVERY} an open stream asks the database whether its session or token still stands
  * (signed out, session expired or idle, token revoked or expired, account disabled, password
- * changed) and ends when it does not, whichever instance the credential ended on.
+ * changed) and ends when it does not, whichever instance the credential ended on. Every
+ * {@link #HEARTBEAT_EVERY} it sends a comment, which browsers ignore, so that load balancers and
+ * proxies that close idle connections (often after 60 s) keep a quiet stream open.
  */
 @ApplicationScoped
 public class LiveStreams {
 
     static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(20);
+
+    /** What a stream passes on: an item (or null), and whether it is a check's tick. */
+    private record Next(Object item, boolean tick) {
+    }
 
     private final CurrentCaller caller;
     private final Sessions sessions;
@@ -30,14 +37,21 @@ public class LiveStreams {
         this.lookup = lookup;
     }
 
-    /** The stream, ended as soon as a check finds the current caller's credential no longer stands. */
-    public <T> Multi<T> whileSignedIn(Multi<T> stream) {
+    /**
+     * The stream with heartbeats, ended as soon as a check finds the current caller's credential no
+     * longer stands.
+     *
+     * @param sse makes the heartbeat comments
+     */
+    public Multi<Object> whileSignedIn(Multi<?> stream, Sse sse) {
         Caller who = caller.get();
-        Multi<Optional<T>> items = stream.map(Optional::of);
-        Multi<Optional<T>> checks = Multi.createFrom().ticks().every(CHECK_EVERY).map(tick -> Optional.<T>empty());
+        long beatEvery = HEARTBEAT_EVERY.toMillis() / CHECK_EVERY.toMillis();
+        Multi<Next> items = stream.map(item -> new Next(item, false));
+        Multi<Next> checks = Multi.createFrom().ticks().every(CHECK_EVERY).map(tick -> new Next(
+                (tick + 1) % beatEvery == 0 ? sse.newEventBuilder().comment("still here").build() : null, true));
         return Multi.createBy().merging().streams(items, checks)
-                .select().first(item -> item.isPresent() || stands(who))
-                .filter(Optional::isPresent).map(Optional::get);
+                .select().first(next -> !next.tick() || stands(who))
+                .filter(next -> next.item() != null).map(Next::item);
     }
 
     /**

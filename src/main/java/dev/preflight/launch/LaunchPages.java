@@ -16,9 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -307,9 +309,9 @@ public class LaunchPages {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<LiveFeed.Change> events(@PathParam("id") long id) {
+    public Multi<Object> events(@PathParam("id") long id, @Context Sse sse) {
         launches.requireExists(id);
-        return streams.whileSignedIn(feed.changes().filter(change -> change.launch() == id));
+        return streams.whileSignedIn(feed.changes().filter(change -> change.launch() == id), sse);
     }
 
     /** One section of the launch page with its items, for showing it in place. */

@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -21,10 +22,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import dev.preflight.platform.PreflightConfig;
 import dev.preflight.platform.db.Sql;
+import dev.preflight.platform.metrics.SampledGauges;
 import dev.preflight.platform.net.AddressRules;
 import dev.preflight.platform.net.PinnedHttp;
 
@@ -62,6 +65,13 @@ public class WebhookDeliveries {
         this.json = json;
         this.settings = config.webhooks();
         this.baseUrl = config.baseUrl().map(u -> u.replaceAll("/+$", "")).orElse("");
+    }
+
+    void measure(@Observes StartupEvent event, SampledGauges gauges) {
+        gauges.register("preflight.webhook.backlog", "Webhook deliveries waiting to be sent or retried",
+                "SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'");
+        gauges.register("preflight.webhook.oldest.pending.seconds", "Age of the oldest webhook delivery waiting",
+                "SELECT extract(epoch FROM now() - min(created_at)) FROM webhook_delivery WHERE status = 'PENDING'");
     }
 
     @Scheduled(every = "${preflight.webhooks.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

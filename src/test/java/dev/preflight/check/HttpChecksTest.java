@@ -26,7 +26,7 @@ import dev.preflight.check.CheckOutcome.Verdict;
 /** The http, https-redirect, security-headers and health checks against a web server of the test's own. */
 class HttpChecksTest {
 
-    private static final String SECRET = "pf-Zq9-7c1e5b2a-distinctive-token";
+    private static final String SECRET = "pf-Zq9-7c1e5b2a-distinctive-token"; // secret-scan: made up, to find in answers
     private static final Map<String, String> LAUNCH_HEADERS = Map.of(
             "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
             "Content-Security-Policy", "default-src 'self'",

@@ -1,30 +1,20 @@
 package dev.preflight.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.preflight.Eventually;
+import dev.preflight.PrometheusProcess;
 import dev.preflight.check.CheckOutcome.Verdict;
 
 /**
@@ -34,19 +24,15 @@ import dev.preflight.check.CheckOutcome.Verdict;
  */
 class PrometheusCheckTest {
 
-    private static final Path BINARY = Path.of("/usr/bin/prometheus");
-
     @TempDir
     static Path dir;
 
     private static TestSite target;
-    private static Process prometheus;
+    private static PrometheusProcess prometheus;
     private static String server;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(BINARY), "Prometheus is not installed at " + BINARY
-                + "; install Debian's package prometheus to run these tests");
         target = TestSite.plain().answer("/metrics", 200, Map.of("Content-Type", "text/plain; version=0.0.4"), """
                 # TYPE shop_requests_total counter
                 shop_requests_total{path="/"} 42
@@ -68,7 +54,7 @@ class PrometheusCheckTest {
                       - record: shop:requests:rate5m
                         expr: rate(shop_requests_total[5m])
                 """);
-        Files.writeString(dir.resolve("prometheus.yml"), """
+        prometheus = PrometheusProcess.start(dir, """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
@@ -78,41 +64,14 @@ class PrometheusCheckTest {
                     static_configs:
                       - targets: ['127.0.0.1:%d']
                 """.formatted(target.port()));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = "http://127.0.0.1:" + port;
-        prometheus = new ProcessBuilder(BINARY.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-                "--log.level=warn").redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile())
-                .start();
-        HttpClient client = HttpClient.newHttpClient();
-        URI scraped = URI.create(server + "/api/v1/query?query="
-                + URLEncoder.encode("shop_temperature", StandardCharsets.UTF_8));
-        Eventually.until(Duration.ofSeconds(60), () -> {
-            if (!prometheus.isAlive()) {
-                throw new AssertionError("Prometheus stopped: " + log());
-            }
-            try {
-                return client.send(HttpRequest.newBuilder(scraped).build(), HttpResponse.BodyHandlers.ofString()).body()
-                        .contains("21.5");
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        server = prometheus.url();
+        prometheus.awaitQuery("shop_temperature", answer -> answer.contains("21.5"));
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         if (prometheus != null) {
-            prometheus.destroy();
-            if (!prometheus.waitFor(30, TimeUnit.SECONDS)) {
-                prometheus.destroyForcibly().waitFor();
-            }
+            prometheus.close();
         }
         if (target != null) {
             target.close();
@@ -194,14 +153,6 @@ class PrometheusCheckTest {
                 Map.of());
         assertThat(recording.summary()).isEqualTo("failed: alerting rule shop:requests:rate5m expected loaded, saw not "
                 + "loaded; a recording rule has that name (alerting rules: ShopDown)");
-    }
-
-    private static String log() {
-        try {
-            return Files.readString(dir.resolve("prometheus.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     private static CheckKinds checks() {

@@ -36,7 +36,7 @@ import dev.preflight.check.CheckOutcome.Verdict;
  */
 class RepositoryFileCheckTest {
 
-    private static final String TOKEN = "ghp-Q4v-95de1f0c-distinctive-token";
+    private static final String TOKEN = "ghp-Q4v-95de1f0c-distinctive-token"; // secret-scan: made up, to find in answers
 
     @TempDir
     static Path dir;

@@ -89,6 +89,15 @@ class LiveStreamsTest {
         stream.awaitEnd(() -> change(launch, "after disabling"));
     }
 
+    @Test
+    void a_quiet_stream_sends_heartbeats_as_comments() throws Exception {
+        Browser browser = Fixtures.user("viewer").browser();
+        Stream stream = open("/board/events", "Cookie", "pf_session=" + browser.sessionCookie());
+
+        stream.awaitHeartbeat(LiveStreams.HEARTBEAT_EVERY.plus(ENDS_WITHIN));
+        assertThat(stream.endsWithin(Duration.ZERO)).as("still open after its heartbeat").isFalse();
+    }
+
     /** Comments on the launch's first item as the admin: one live event each. */
     private static void change(long launch, String words) {
         String key = Api.admin().when().get("/api/v1/launches/" + launch).then().statusCode(200).extract()
@@ -109,12 +118,19 @@ class LiveStreamsTest {
     private static final class Stream {
 
         private final AtomicInteger events = new AtomicInteger();
+        private final AtomicInteger heartbeats = new AtomicInteger();
         private final CountDownLatch ended = new CountDownLatch(1);
 
         Stream(HttpResponse<java.util.stream.Stream<String>> response) {
             Thread reader = new Thread(() -> {
                 try {
-                    response.body().filter(line -> line.startsWith("data:")).forEach(line -> events.incrementAndGet());
+                    response.body().forEach(line -> {
+                        if (line.startsWith("data:")) {
+                            events.incrementAndGet();
+                        } else if (line.startsWith(":")) {
+                            heartbeats.incrementAndGet();
+                        }
+                    });
                 } catch (UncheckedIOException closed) {
                     // An ended stream may end as a closed connection: ended all the same.
                 }
@@ -134,6 +150,14 @@ class LiveStreamsTest {
                 ended.await(50, TimeUnit.MILLISECONDS);
             }
             assertThat(events.get()).as("events received while signed in").isGreaterThanOrEqualTo(count);
+        }
+
+        void awaitHeartbeat(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (heartbeats.get() == 0 && System.nanoTime() < deadline) {
+                ended.await(50, TimeUnit.MILLISECONDS);
+            }
+            assertThat(heartbeats.get()).as("comments received within " + limit.toSeconds() + " s").isPositive();
         }
 
         /** Keeps changing the launch until the stream ends, which it must within the limit. */

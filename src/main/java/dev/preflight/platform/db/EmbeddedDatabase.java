@@ -41,7 +41,8 @@ import dev.preflight.platform.CacheFolder;
  * installations that configure no database of their own.
  * <p>
  * The data folder holds the cluster ({@code postgres/}), the generated credentials
- * ({@code postgres.credentials}, readable by the owner only), the server log ({@code postgres.log})
+ * ({@code postgres.credentials}, readable by the owner only), the log of starts and stops
+ * ({@code postgres.log}; the running server logs into {@code postgres/log/})
  * and a lock file that the process serving the folder holds. The programs are unpacked once into
  * the cache folder ({@link PostgresBinaries}). The server listens on a random loopback port and
  * accepts password authentication only; the application connects as a role that owns its

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -22,6 +23,9 @@ import org.postgresql.PGNotification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -36,6 +40,10 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
  * The same connection hears when the rules every request reads (sign-off groups, launch policies)
  * change, so that instances may keep them in memory ({@link Remembered}): each announcement, and
  * each loss or return of the connection, starts a new generation of the rules.
+ * <p>
+ * A connection can also go quiet without failing (a firewall drops it, the database hangs): every
+ * {@value #PING_SECONDS} s the listener asks the database a trivial question, and an answer that does
+ * not come within {@value #PING_TIMEOUT_SECONDS} s counts as a lost connection.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -48,20 +56,27 @@ public class LiveFeed {
     static final String RULES_CHANNEL = "preflight_rules";
     private static final Logger LOG = Logger.getLogger(LiveFeed.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    static final int PING_SECONDS = 15;
+    static final int PING_TIMEOUT_SECONDS = 10;
+    private static final Executor NOW = Runnable::run;
 
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
+    private final MeterRegistry metrics;
+    private Counter reconnects;
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
     private final AtomicLong rulesGeneration = new AtomicLong();
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
 
-    public LiveFeed(DataSource dataSource, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
+    public LiveFeed(DataSource dataSource, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+            MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.json = json;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /**
@@ -98,6 +113,11 @@ public class LiveFeed {
     }
 
     void start(@Observes StartupEvent event) {
+        Gauge.builder("preflight.live.listener.up", this, feed -> feed.listening ? 1 : 0)
+                .description("1 while this instance hears live changes from the database, 0 while it does not")
+                .register(metrics);
+        reconnects = Counter.builder("preflight.live.listener.reconnects")
+                .description("Times the live-change listener lost its connection and listened again").register(metrics);
         running = true;
         listener = new Thread(this::listen, "preflight-live-feed");
         listener.setDaemon(true);
@@ -118,6 +138,7 @@ public class LiveFeed {
         boolean lost = false;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
+                connection.setNetworkTimeout(NOW, PING_TIMEOUT_SECONDS * 1000);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                     statement.execute("LISTEN " + RULES_CHANNEL);
@@ -127,10 +148,18 @@ public class LiveFeed {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 if (lost) {
                     LOG.info("Live updates are back");
+                    reconnects.increment();
                     lost = false;
                 }
                 wait = Duration.ofSeconds(1);
+                long pinged = System.nanoTime();
                 while (running) {
+                    if (System.nanoTime() - pinged > Duration.ofSeconds(PING_SECONDS).toNanos()) {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("SELECT 1");
+                        }
+                        pinged = System.nanoTime();
+                    }
                     PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {

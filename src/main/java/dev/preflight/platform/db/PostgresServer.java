@@ -19,7 +19,9 @@ import com.sun.security.auth.module.UnixSystem;
 
 /**
  * PostgreSQL's own programs run on one cluster: {@code initdb} to make it, {@code pg_ctl} to start
- * and stop its server, each bounded by the caller's deadline and writing to the cluster's log.
+ * and stop its server, each bounded by the caller's deadline and writing to the cluster's log. Once
+ * started, the server writes its own log into the cluster's {@code log/} folder, one file per
+ * weekday, each emptied when its day comes round again: a week's worth, never more.
  * <p>
  * PostgreSQL refuses to run as root. Run by root, the programs run in a user namespace of their
  * own ({@code unshare -U}), where they are an ordinary user and still own the files root made.
@@ -68,7 +70,9 @@ final class PostgresServer {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()));
         String options = String.join(" ", "-p", String.valueOf(port), "-c", "listen_addresses=localhost",
                 "-c", "unix_socket_directories=''", "-c", "fsync=on", "-c", "synchronous_commit=on",
-                "-c", "full_page_writes=on", "-c", "max_connections=100", "-c", "timezone=UTC");
+                "-c", "full_page_writes=on", "-c", "max_connections=100", "-c", "timezone=UTC",
+                "-c", "logging_collector=on", "-c", "log_filename=postgresql-%a.log", "-c", "log_rotation_age=1d",
+                "-c", "log_rotation_size=0", "-c", "log_truncate_on_rotation=on");
         int exit = run(deadline, "pg_ctl", "-D", cluster.toString(), "-l", log.toString(), "-o", options, "-w",
                 "-t", String.valueOf(seconds), "start");
         if (exit == 0) {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,10 @@ class EmbeddedDatabaseTest {
                 .doesNotExist();
         assertThat(child("write", "second").exitCode()).isZero();
         assertThat(child("read").output()).contains("notes=first,second");
+        try (Stream<Path> logs = Files.list(dataDir.resolve("postgres/log"))) {
+            assertThat(logs.map(p -> p.getFileName().toString())).as("the server's log, one file a weekday")
+                    .isNotEmpty().allMatch(name -> name.matches("postgresql-(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\.log"));
+        }
     }
 
     @Test
