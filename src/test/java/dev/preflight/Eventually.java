@@ -20,6 +20,11 @@ public final class Eventually {
         until(LIMIT, condition);
     }
 
+    /** The pause between two questions, for a client that retries while something is down. */
+    public static void pause() {
+        LockSupport.parkNanos(PAUSE_NANOS);
+    }
+
     public static void until(Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {

@@ -86,6 +86,13 @@ public class DemoData {
         });
     }
 
+    /** Large data sets take longer than the statement time limit: this transaction is not held to it. */
+    private static void withoutStatementTimeout(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute("SET LOCAL statement_timeout = 0");
+        }
+    }
+
     private boolean hasServices() {
         try (Connection c = dataSource.getConnection()) {
             return Sql.first(c, "SELECT 1 FROM service", r -> true) != null;
@@ -105,6 +112,7 @@ public class DemoData {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                withoutStatementTimeout(c);
                 counts = new DemoWriter(c, chosen, checklists, new Random(seed), seed, json, LocalDate.now(),
                         Instant.now(), ZoneId.systemDefault()).write();
                 c.commit();
@@ -112,10 +120,12 @@ public class DemoData {
                 c.rollback();
                 throw e;
             }
-            c.setAutoCommit(true);
+            withoutStatementTimeout(c);
             try (Statement analyze = c.createStatement()) {
                 analyze.execute("ANALYZE");
             }
+            c.commit();
+            c.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException("The demo data could not be written; nothing was kept", e);
         }
@@ -124,6 +134,7 @@ public class DemoData {
         posture.refresh(Integer.MAX_VALUE);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            withoutStatementTimeout(c);
             DemoWriter.history(c, LocalDate.now());
             c.commit();
         } catch (SQLException e) {

@@ -7,6 +7,8 @@ import jakarta.ws.rs.sse.Sse;
 
 import io.smallrye.mutiny.Multi;
 
+import dev.preflight.platform.db.LiveFeed;
+
 /**
  * Live-update streams last only as long as the credential that opened them. Every
  * {@link #CHECK_EVERY} an open stream asks the database whether its session or token still stands
@@ -29,17 +31,19 @@ public class LiveStreams {
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final CallerLookup lookup;
+    private final LiveFeed feed;
 
-    LiveStreams(CurrentCaller caller, Sessions sessions, ApiTokens tokens, CallerLookup lookup) {
+    LiveStreams(CurrentCaller caller, Sessions sessions, ApiTokens tokens, CallerLookup lookup, LiveFeed feed) {
         this.caller = caller;
         this.sessions = sessions;
         this.tokens = tokens;
         this.lookup = lookup;
+        this.feed = feed;
     }
 
     /**
      * The stream with heartbeats, ended as soon as a check finds the current caller's credential no
-     * longer stands.
+     * longer stands, or Preflight begins to shut down.
      *
      * @param sse makes the heartbeat comments
      */
@@ -50,7 +54,7 @@ public class LiveStreams {
         Multi<Next> checks = Multi.createFrom().ticks().every(CHECK_EVERY).map(tick -> new Next(
                 (tick + 1) % beatEvery == 0 ? sse.newEventBuilder().comment("still here").build() : null, true));
         return Multi.createBy().merging().streams(items, checks)
-                .select().first(next -> !next.tick() || stands(who))
+                .select().first(next -> feed.open() && (!next.tick() || stands(who)))
                 .filter(next -> next.item() != null).map(Next::item);
     }
 

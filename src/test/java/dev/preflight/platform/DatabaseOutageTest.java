@@ -9,30 +9,15 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 import dev.preflight.Api;
 import dev.preflight.Eventually;
@@ -111,101 +96,31 @@ class DatabaseOutageTest {
      */
     @Test
     void writes_under_load_survive_an_outage_once_each_and_fail_only_with_quick_503s() throws Exception {
-        String team = Fixtures.team();
-        long launch = Fixtures.launch(Fixtures.service(team, 2), Fixtures.template(true));
+        long launch = Fixtures.launch(Fixtures.service(Fixtures.team(), 2), Fixtures.template(true));
         int scripts = 4;
-        int writesEach = 40;
-        AtomicInteger acknowledged = new AtomicInteger();
-        AtomicInteger unavailable = new AtomicInteger();
-        AtomicLong slowestFailureMillis = new AtomicLong();
-        List<String> wrong = new CopyOnWriteArrayList<>();
-        AtomicLong backAt = new AtomicLong();
-        AtomicLong firstSuccessAfterBack = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(scripts);
-        List<Future<?>> running = new ArrayList<>();
-        for (int script = 0; script < scripts; script++) {
-            int id = script;
-            running.add(pool.submit(() -> {
-                for (int n = 0; n < writesEach; n++) {
-                    String key = "fault-" + launch + "-" + id + "-" + n;
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                    while (true) {
-                        long started = System.nanoTime();
-                        Response response;
-                        try {
-                            response = Api.admin().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                                    .body(Map.of("comment", key)).when()
-                                    .patch("/api/v1/launches/" + launch + "/items/basics.backups");
-                        } catch (RuntimeException e) {
-                            wrong.add(key + ": " + e);
-                            return;
-                        }
-                        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                        if (response.statusCode() == SC_OK) {
-                            acknowledged.incrementAndGet();
-                            long back = backAt.get();
-                            if (back != 0) {
-                                firstSuccessAfterBack.compareAndSet(0, System.nanoTime() - back);
-                            }
-                            break;
-                        }
-                        if (response.statusCode() != SC_SERVICE_UNAVAILABLE || response.header("Retry-After") == null
-                                || !response.contentType().startsWith("application/problem+json")) {
-                            wrong.add(key + ": " + response.statusCode() + " " + response.asString());
-                            return;
-                        }
-                        unavailable.incrementAndGet();
-                        slowestFailureMillis.accumulateAndGet(took, Math::max);
-                        if (System.nanoTime() > deadline) {
-                            wrong.add(key + ": still unavailable after 120 s");
-                            return;
-                        }
-                    }
-                }
-            }));
-        }
+        ScriptedWrites writes = new ScriptedWrites(launch, scripts, 40, false).start(Api::admin);
 
-        Eventually.until(() -> acknowledged.get() >= scripts * 5);
+        Eventually.until(() -> writes.acknowledged.get() >= scripts * 5);
         Server.down();
         long downAt = System.nanoTime();
         try {
-            Eventually.until(() -> unavailable.get() >= scripts * 3);
+            Eventually.until(() -> writes.unavailable.get() >= scripts * 3);
             given().when().get("/q/health/ready").then().statusCode(SC_SERVICE_UNAVAILABLE);
         } finally {
             Server.up();
-            backAt.set(System.nanoTime());
+            writes.back();
         }
-        long outageMillis = TimeUnit.NANOSECONDS.toMillis(backAt.get() - downAt);
-        for (Future<?> script : running) {
-            script.get(5, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        long outageMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downAt);
+        writes.finish();
         Eventually.until(BACK_WITHIN, () -> given().when().get("/q/health/ready").statusCode() == SC_OK);
-
-        Map<String, Integer> stored = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(Server.postgres.jdbcUrl(), Server.postgres.username(),
-                Server.postgres.password()); PreparedStatement s = c.prepareStatement(
-                "SELECT comment, count(*) FROM launch_event WHERE launch_id = ? AND comment LIKE 'fault-%' GROUP BY comment")) {
-            s.setLong(1, launch);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    stored.put(r.getString(1), r.getInt(2));
-                }
-            }
-        }
-        System.out.printf("Database outage under load: %d writes acknowledged, %d stored, %d duplicates, %d answered "
-                + "503 (slowest %d ms), outage %d ms, first success %d ms after the database was back%n",
-                acknowledged.get(), stored.size(), stored.values().stream().filter(n -> n > 1).count(),
-                unavailable.get(), slowestFailureMillis.get(), outageMillis,
-                TimeUnit.NANOSECONDS.toMillis(firstSuccessAfterBack.get()));
-        assertThat(wrong).as("answers other than 200 or a 503 problem with Retry-After").isEmpty();
-        assertThat(acknowledged.get()).isEqualTo(scripts * writesEach);
-        assertThat(stored).as("every acknowledged write, once").hasSize(scripts * writesEach)
-                .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
-        assertThat(unavailable.get()).as("the outage was seen").isGreaterThanOrEqualTo(scripts * 3);
-        assertThat(slowestFailureMillis.get()).as("no failure waits past the pool's 5 s acquisition timeout + 1 s")
+        writes.assertStoredOnce(Server.postgres.jdbcUrl(), Server.postgres.username(), Server.postgres.password());
+        System.out.printf("Database outage under load: %d writes acknowledged, %d answered 503 (slowest %d ms), outage "
+                + "about %d ms, first success %d ms after the database was back%n", writes.acknowledged.get(),
+                writes.unavailable.get(), writes.slowestFailureMillis.get(), outageMillis,
+                writes.firstSuccessAfterBackMillis());
+        assertThat(writes.unavailable.get()).as("the outage was seen").isGreaterThanOrEqualTo(scripts * 3);
+        assertThat(writes.slowestFailureMillis.get()).as("no failure waits past the pool's 5 s acquisition timeout + 1 s")
                 .isLessThanOrEqualTo(6000);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(firstSuccessAfterBack.get())).as("first success once back")
-                .isLessThanOrEqualTo(5000);
+        assertThat(writes.firstSuccessAfterBackMillis()).as("first success once back").isLessThanOrEqualTo(5000);
     }
 }

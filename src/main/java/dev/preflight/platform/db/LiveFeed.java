@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -68,6 +69,7 @@ public class LiveFeed {
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
     private final AtomicLong rulesGeneration = new AtomicLong();
     private volatile boolean running;
+    private volatile boolean closing;
     private volatile boolean listening;
     private Thread listener;
 
@@ -122,6 +124,19 @@ public class LiveFeed {
         listener = new Thread(this::listen, "preflight-live-feed");
         listener.setDaemon(true);
         listener.start();
+    }
+
+    /**
+     * Whether live streams may go on: false once Preflight begins to shut down, so that open streams
+     * end at once instead of holding the shutdown until its time limit.
+     */
+    public boolean open() {
+        return running && !closing;
+    }
+
+    void closing(@Observes ShutdownDelayInitiatedEvent event) {
+        closing = true;
+        changes.onComplete();
     }
 
     /** Stops listening and gives the connection back before the pool closes. */

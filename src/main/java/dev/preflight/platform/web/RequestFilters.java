@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.MDC;
 
 import io.quarkus.runtime.LaunchMode;
@@ -20,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import dev.preflight.platform.RequestId;
+import dev.preflight.platform.db.DatabaseWatch;
 import dev.preflight.platform.problems.ProblemType;
 import dev.preflight.platform.problems.Problems;
 
@@ -29,7 +31,8 @@ import dev.preflight.platform.problems.Problems;
  * response and put on every log line; sets the security headers; keeps every answer but static
  * files out of caches ({@code Cache-Control: no-store}, unless the answer says otherwise, as the
  * public badge does); refuses a declared body over the size limit with a problem before anything
- * reads it.
+ * reads it; while the database does not answer ({@link DatabaseWatch}), answers everything but
+ * static files and {@code /q/} (health, metrics) with 503 and Retry-After at once.
  */
 @ApplicationScoped
 public class RequestFilters {
@@ -43,13 +46,15 @@ public class RequestFilters {
     private static final Pattern STATIC = Pattern.compile("/(css|js|webjars)/|/favicon\\.svg$");
 
     private final Problems problems;
+    private final DatabaseWatch database;
     private final long maxBodySize;
     private final boolean devTools;
     private final BodyHandler bodyWithoutLength;
 
-    public RequestFilters(Problems problems,
+    public RequestFilters(Problems problems, @Readiness DatabaseWatch database,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.problems = problems;
+        this.database = database;
         this.maxBodySize = maxBodySize.asLongValue();
         this.devTools = LaunchMode.current() == LaunchMode.DEVELOPMENT;
         this.bodyWithoutLength = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
@@ -83,6 +88,10 @@ public class RequestFilters {
         response.putHeader(RequestId.HEADER, requestId);
         securityHeaders(request, response);
         noStore(context);
+        if (!database.answering() && !STATIC.matcher(request.path()).lookingAt() && !request.path().startsWith("/q/")) {
+            problems.databaseUnavailable(context);
+            return;
+        }
         if (declaredBodyTooLarge(request)) {
             problems.send(context, ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body may not exceed " + maxBodySize + " bytes.");
