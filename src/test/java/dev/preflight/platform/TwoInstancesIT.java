@@ -25,12 +25,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +49,8 @@ import dev.preflight.platform.db.EmbeddedDatabase;
 /**
  * Preflight processes, built as shipped, on one PostgreSQL: a change made through one reaches a
  * browser listening on another, the scheduled checks record each fact once, whichever instance runs
- * them, and a process killed with SIGKILL under load loses no write it acknowledged.
+ * them, a process killed with SIGKILL under load loses no write it acknowledged, and one stopped
+ * with SIGTERM under load ends its live streams and finishes what it acknowledged.
  */
 class TwoInstancesIT {
 
@@ -221,6 +224,96 @@ class TwoInstancesIT {
         System.out.printf("kill -9 under load: %d writes acknowledged before the kill, %d of them stored, %d stored in all%n",
                 acknowledged.size(), acknowledged.stream().filter(stored::contains).count(), stored.size());
         assertThat(stored).as("every acknowledged write survived").containsAll(acknowledged);
+    }
+
+    /**
+     * SIGTERM while scripts write and a browser listens: the live stream ends at once, requests in
+     * flight finish, later ones are refused (503 or a closed connection) rather than lost, and the
+     * process ends well inside its 20 s drain limit; every acknowledged write is stored.
+     */
+    @Test
+    void sigterm_under_load_finishes_what_it_acknowledged_and_ends_the_live_streams() throws Exception {
+        String team = create(a, "/api/v1/teams", Map.of("name", "Team stopped")).path("slug").asText();
+        String service = create(a, "/api/v1/services", Map.of("name", "Stopped", "team", team, "tier", 2))
+                .path("slug").asText();
+        long launch = openLaunch(service, LocalDate.now().plusDays(20));
+        String item = firstItem(launch);
+        PreflightProcess victim = launch("d").awaitReady();
+        CountDownLatch streamEnded = new CountDownLatch(1);
+        HttpResponse<Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create(victim.url("/launches/"
+                + launch + "/events"))).header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream")
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            try {
+                stream.body().forEach(line -> { });
+            } catch (UncheckedIOException closed) {
+                // a stream cut by the process's end has ended all the same
+            }
+            streamEnded.countDown();
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService scripts = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int script = 0; script < 4; script++) {
+            int id = script;
+            running.add(scripts.submit(() -> {
+                for (int n = 0; victim.process().isAlive(); n++) {
+                    String comment = "term-" + launch + "-" + id + "-" + n;
+                    try {
+                        HttpResponse<String> response = HTTP.send(victim.api("/api/v1/launches/" + launch + "/items/"
+                                + item, TOKEN).method("PATCH", HttpRequest.BodyPublishers.ofString(
+                                        "{\"comment\":\"" + comment + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200) {
+                            acknowledged.add(comment);
+                        } else if (response.statusCode() == 503) {
+                            refused.incrementAndGet();
+                        } else {
+                            wrong.add(comment + ": " + response.statusCode() + " " + response.body());
+                        }
+                    } catch (IOException e) {
+                        return;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }));
+        }
+        Eventually.until(() -> acknowledged.size() >= 100);
+        long stopping = System.nanoTime();
+        victim.process().destroy();
+        assertThat(streamEnded.await(10, TimeUnit.SECONDS)).as("the live stream ended when shutdown began").isTrue();
+        long streamMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
+        assertThat(victim.process().waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
+        long stoppedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
+        for (Future<?> script : running) {
+            script.get(1, TimeUnit.MINUTES);
+        }
+        scripts.shutdown();
+
+        Set<String> stored = new HashSet<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT comment FROM launch_event WHERE launch_id = ? AND comment LIKE 'term-%'")) {
+            s.setLong(1, launch);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    stored.add(r.getString(1));
+                }
+            }
+        }
+        System.out.printf("SIGTERM under load: the live stream ended after %d ms, the process after %d ms; %d writes "
+                + "acknowledged, all stored: %b; %d refused with 503%n", streamMillis, stoppedMillis,
+                acknowledged.size(), stored.containsAll(acknowledged), refused.get());
+        assertThat(wrong).as("answers other than 200 and 503").isEmpty();
+        assertThat(stored).as("every acknowledged write survived").containsAll(acknowledged);
+        assertThat(stoppedMillis).as("ended inside the 2 s delay, the 20 s drain and the database's stop")
+                .isLessThan(45_000);
     }
 
     private static long openLaunch(String service, LocalDate target) throws Exception {
