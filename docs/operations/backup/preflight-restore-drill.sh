@@ -12,6 +12,7 @@
 #   PREFLIGHT_TOKEN         an API token with write scope there; the restored copy knows it too
 #   PREFLIGHT_SERVICE       the catalog entry of Preflight itself (default preflight)
 #   PREFLIGHT_DRILL_PORT    the port the restored copy listens on while checked (default 18080)
+#   PREFLIGHT_DRILL_MANAGEMENT_PORT  and its health port (default 18090)
 set -eu
 umask 077
 
@@ -23,6 +24,7 @@ live=${PREFLIGHT_URL:?set PREFLIGHT_URL to the live Preflight}
 token=${PREFLIGHT_TOKEN:?set PREFLIGHT_TOKEN}
 service=${PREFLIGHT_SERVICE:-preflight}
 port=${PREFLIGHT_DRILL_PORT:-18080}
+management=${PREFLIGHT_DRILL_MANAGEMENT_PORT:-18090}
 
 newest=$(ls -1 "$dir"/preflight-*.backup.cms | sort | tail -n 1)
 work=$(mktemp -d)
@@ -46,11 +48,11 @@ if ! openssl cms -decrypt -binary -inform DER -in "$newest" -inkey "$key" -recip
     record "0 min" failed "Restoring $(basename "$newest") failed: $(tail -n 3 "$work/restore.log" 2>/dev/null | tr '\n"' '  ')"
     exit 1
 fi
-PREFLIGHT_DATA_DIR="$work/data" QUARKUS_HTTP_PORT="$port" java -jar "$jar" >"$work/preflight.log" 2>&1 &
+PREFLIGHT_DATA_DIR="$work/data" QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" java -jar "$jar" >"$work/preflight.log" 2>&1 &
 pid=$!
 ready=no
 for _ in $(seq 1 180); do
-    if curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then ready=yes; break; fi
+    if curl -fsS "http://127.0.0.1:$management/q/health/ready" >/dev/null 2>&1; then ready=yes; break; fi
     sleep 1
 done
 chain=$(curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/audit/verify" 2>/dev/null || true)

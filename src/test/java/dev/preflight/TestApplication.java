@@ -9,6 +9,8 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * What every test application of this JVM shares: the first administrator (a password and an API
@@ -25,7 +27,8 @@ public class TestApplication implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of("preflight.admin.password", ADMIN_PASSWORD, "preflight.admin.token", ADMIN_TOKEN,
-                "quarkus.http.test-port", String.valueOf(httpPort()));
+                "quarkus.http.test-port", String.valueOf(httpPort()),
+                "quarkus.management.test-port", String.valueOf(managementPort()));
     }
 
     /**
@@ -34,6 +37,16 @@ public class TestApplication implements QuarkusTestResourceLifecycleManager {
      */
     public static int httpPort() {
         return Integer.parseInt(perJvm("dev.preflight.test.http-port", String.valueOf(freePort())));
+    }
+
+    /** The port of every test application's health and metrics (the management interface). */
+    public static int managementPort() {
+        return Integer.parseInt(perJvm("dev.preflight.test.management-port", String.valueOf(freePort())));
+    }
+
+    /** A request to the management interface: health and metrics. */
+    public static RequestSpecification management() {
+        return RestAssured.given().port(managementPort());
     }
 
     public static int freePort() {

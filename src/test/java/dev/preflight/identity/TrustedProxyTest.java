@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +48,11 @@ class TrustedProxyTest {
     @Test
     void only_the_trusted_proxy_s_forwarded_address_reaches_throttling_and_the_audit_log() throws Exception {
         String bad = "pf_" + "q".repeat(40);
+        Instant started = sql.read(c -> Sql.first(c, "SELECT now()", r -> Sql.instant(r, "now")));
         assertThat(send("127.0.0.1", "GET /api/v1/me", "203.0.113.9", bad, null)).isEqualTo(401);
         assertThat(send("127.0.0.2", "GET /api/v1/me", "198.51.100.7", bad, null)).isEqualTo(401);
-        List<String> counted = sql.read(c -> Sql.list(c, "SELECT key FROM auth_failure WHERE scope = 'token'",
-                r -> r.getString(1)));
+        List<String> counted = sql.read(c -> Sql.list(c, "SELECT key FROM auth_failure WHERE scope = 'token' "
+                + "AND failed_at >= ?", r -> r.getString(1), started));
         assertThat(counted).contains("203.0.113.9", "127.0.0.2").doesNotContain("198.51.100.7", "127.0.0.1");
 
         String trusted = Fixtures.unique("proxied");

@@ -68,7 +68,8 @@ class BackupScriptsIT {
                     "PREFLIGHT_BACKUP_DIR", offsite.toString(), "PREFLIGHT_BACKUP_CERT", work.resolve("cert.pem").toString(),
                     "PREFLIGHT_BACKUP_KEY", work.resolve("key.pem").toString(), "PREFLIGHT_URL", live.url(""),
                     "PREFLIGHT_TOKEN", TOKEN, "PREFLIGHT_SERVICE", service,
-                    "PREFLIGHT_DRILL_PORT", String.valueOf(TestApplication.freePort())));
+                    "PREFLIGHT_DRILL_PORT", String.valueOf(TestApplication.freePort()),
+                    "PREFLIGHT_DRILL_MANAGEMENT_PORT", String.valueOf(TestApplication.freePort())));
             assertThat(run(List.of("sh", SCRIPTS.resolve("preflight-restore-drill.sh").toString()), drill))
                     .contains("Drill passed");
 

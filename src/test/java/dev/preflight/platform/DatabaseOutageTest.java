@@ -1,6 +1,5 @@
 package dev.preflight.platform;
 
-import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_SERVICE_UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +22,7 @@ import dev.preflight.Api;
 import dev.preflight.Eventually;
 import dev.preflight.Fixtures;
 import dev.preflight.ProblemAssertions;
+import dev.preflight.TestApplication;
 import dev.preflight.platform.db.EmbeddedDatabase;
 
 /**
@@ -70,12 +70,12 @@ class DatabaseOutageTest {
 
     @Test
     void readiness_and_the_api_follow_the_database_down_and_up_again() {
-        given().when().get("/q/health/ready").then().statusCode(SC_OK);
+        TestApplication.management().when().get("/q/health/ready").then().statusCode(SC_OK);
         Api.admin().when().get("/api/v1/teams").then().statusCode(SC_OK);
 
         Server.down();
         try {
-            given().when().get("/q/health/ready").then().statusCode(SC_SERVICE_UNAVAILABLE)
+            TestApplication.management().when().get("/q/health/ready").then().statusCode(SC_SERVICE_UNAVAILABLE)
                     .body("status", equalTo("DOWN"));
             ProblemAssertions.problem(Api.admin().when().get("/api/v1/teams").then(), SC_SERVICE_UNAVAILABLE,
                     "service-unavailable")
@@ -84,8 +84,8 @@ class DatabaseOutageTest {
             Server.up();
         }
 
-        Eventually.until(BACK_WITHIN, () -> given().when().get("/q/health/ready").statusCode() == SC_OK);
-        given().when().get("/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));
+        Eventually.until(BACK_WITHIN, () -> TestApplication.management().when().get("/q/health/ready").statusCode() == SC_OK);
+        TestApplication.management().when().get("/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));
         Eventually.until(BACK_WITHIN, () -> Api.admin().when().get("/api/v1/teams").statusCode() == SC_OK);
     }
 
@@ -105,14 +105,14 @@ class DatabaseOutageTest {
         long downAt = System.nanoTime();
         try {
             Eventually.until(() -> writes.unavailable.get() >= scripts * 3);
-            given().when().get("/q/health/ready").then().statusCode(SC_SERVICE_UNAVAILABLE);
+            TestApplication.management().when().get("/q/health/ready").then().statusCode(SC_SERVICE_UNAVAILABLE);
         } finally {
             Server.up();
             writes.back();
         }
         long outageMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downAt);
         writes.finish();
-        Eventually.until(BACK_WITHIN, () -> given().when().get("/q/health/ready").statusCode() == SC_OK);
+        Eventually.until(BACK_WITHIN, () -> TestApplication.management().when().get("/q/health/ready").statusCode() == SC_OK);
         writes.assertStoredOnce(Server.postgres.jdbcUrl(), Server.postgres.username(), Server.postgres.password());
         System.out.printf("Database outage under load: %d writes acknowledged, %d answered 503 (slowest %d ms), outage "
                 + "about %d ms, first success %d ms after the database was back%n", writes.acknowledged.get(),

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 import dev.preflight.Api;
+import dev.preflight.TestApplication;
 import dev.preflight.Browser;
 
 @QuarkusTest
@@ -26,7 +27,7 @@ class HttpBehaviourTest {
 
     @Test
     void every_response_carries_the_security_headers() {
-        for (String path : List.of("/login", "/services", "/api/v1/services", "/css/preflight.css", "/q/health/live",
+        for (String path : List.of("/login", "/services", "/api/v1/services", "/css/preflight.css",
                 "/no-such-page", "/api/v1/no-such-thing")) {
             securityHeaders(given().when().get(path).then());
         }
@@ -79,12 +80,16 @@ class HttpBehaviourTest {
     }
 
     @Test
-    void health_metrics_and_api_description_are_served() {
-        given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
+    void health_and_metrics_are_served_on_the_management_port_and_the_api_description_on_the_public_one() {
+        TestApplication.management().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
+        TestApplication.management().when().get("/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("Database connections health check",
+                        "database-answers"));
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/metrics", "/q/health/group/scheduled")) {
+            given().when().get(path).then().statusCode(SC_NOT_FOUND);
+        }
         Api.admin().when().get("/api/v1/services");
-        given().when().get("/q/metrics").then().statusCode(SC_OK)
+        TestApplication.management().when().get("/q/metrics").then().statusCode(SC_OK)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("agroal_"));
         given().accept("application/json").when().get("/q/openapi").then().statusCode(SC_OK)

@@ -23,7 +23,7 @@ import dev.preflight.TestApplication;
  * Preflight as shipped ({@code target/quarkus-app}), run as a process of its own with the given
  * environment, for the tests that start, kill and restart it or run its commands.
  */
-record PreflightProcess(String name, int port, Process process, Path log) {
+record PreflightProcess(String name, int port, int managementPort, Process process, Path log) {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Duration START_LIMIT = Duration.ofMinutes(3);
@@ -42,9 +42,11 @@ record PreflightProcess(String name, int port, Process process, Path log) {
     static PreflightProcess start(String name, String token, Map<String, String> environment, List<String> runner)
             throws IOException {
         int port = TestApplication.freePort();
+        int managementPort = TestApplication.freePort();
         Path log = Path.of("target", "process-" + name + ".log");
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.put("PREFLIGHT_ADMIN_PASSWORD", TestApplication.random(18));
         env.put("PREFLIGHT_ADMIN_TOKEN", token);
@@ -52,7 +54,7 @@ record PreflightProcess(String name, int port, Process process, Path log) {
         command.addAll(java(List.of()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new PreflightProcess(name, port, builder.start(), log);
+        return new PreflightProcess(name, port, managementPort, builder.start(), log);
     }
 
     /** Runs a command of Preflight's ({@code backup}, {@code restore}) to its end. */
@@ -72,6 +74,11 @@ record PreflightProcess(String name, int port, Process process, Path log) {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** An address on the management interface: health and metrics. */
+    String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
+    }
+
     /** A request to the JSON API with a bearer token. */
     HttpRequest.Builder api(String path, String token) {
         return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
@@ -88,7 +95,7 @@ record PreflightProcess(String name, int port, Process process, Path log) {
             Eventually.until(limit, () -> {
                 assertThat(process.isAlive()).as("instance " + name + " is running; see " + log).isTrue();
                 try {
-                    return HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
+                    return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl("/q/health/ready"))).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 } catch (IOException e) {
                     return false;

@@ -66,6 +66,7 @@ public class LiveFeed {
     private final TransactionSynchronizationRegistry transactions;
     private final MeterRegistry metrics;
     private Counter reconnects;
+    private Gauge up;
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
     private final AtomicLong rulesGeneration = new AtomicLong();
     private volatile boolean running;
@@ -115,7 +116,7 @@ public class LiveFeed {
     }
 
     void start(@Observes StartupEvent event) {
-        Gauge.builder("preflight.live.listener.up", this, feed -> feed.listening ? 1 : 0)
+        up = Gauge.builder("preflight.live.listener.up", this, feed -> feed.listening ? 1 : 0)
                 .description("1 while this instance hears live changes from the database, 0 while it does not")
                 .register(metrics);
         reconnects = Counter.builder("preflight.live.listener.reconnects")
@@ -142,6 +143,10 @@ public class LiveFeed {
     /** Stops listening and gives the connection back before the pool closes. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
+        if (up != null) {
+            metrics.remove(up);
+            metrics.remove(reconnects);
+        }
         if (listener != null) {
             listener.interrupt();
             listener.join(POLL.toMillis() + 1000);

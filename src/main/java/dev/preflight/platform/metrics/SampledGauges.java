@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import dev.preflight.platform.db.Sql;
@@ -18,6 +20,8 @@ import dev.preflight.platform.db.Sql;
  * Gauges whose values the database gives (a backlog, a lag), asked every 15 s in the background on
  * each instance, so that a scrape never waits for the database. A value that could not be asked
  * again for a minute is reported as NaN, which alert rules see as no value rather than an old one.
+ * The gauges go with the application: a registry that outlives it (tests start it many times in
+ * one JVM) keeps none of them.
  */
 @ApplicationScoped
 public class SampledGauges {
@@ -44,6 +48,7 @@ public class SampledGauges {
     private final MeterRegistry registry;
     private final Sql sql;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
+    private final List<Gauge> gauges = new CopyOnWriteArrayList<>();
     private boolean failing;
 
     public SampledGauges(MeterRegistry registry, Sql sql) {
@@ -61,7 +66,11 @@ public class SampledGauges {
     public void register(String name, String description, String query) {
         Sample sample = new Sample(query);
         samples.add(sample);
-        Gauge.builder(name, sample, Sample::value).description(description).register(registry);
+        gauges.add(Gauge.builder(name, sample, Sample::value).description(description).register(registry));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        gauges.forEach(registry::remove);
     }
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -47,7 +47,8 @@ class OperatorMetricsTest {
     @Test
     void every_metric_the_rules_and_the_dashboard_use_is_exported() throws Exception {
         given().when().get("/login").then().statusCode(200);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = TestApplication.management().when().get("/q/metrics").then().statusCode(200).extract()
+                .asString();
         Set<String> exported = new TreeSet<>();
         metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                 .forEach(line -> exported.add(line.split("[{ ]", 2)[0]));
@@ -80,7 +81,7 @@ class OperatorMetricsTest {
                     metrics_path: /q/metrics
                     static_configs:
                       - targets: ['127.0.0.1:%d']
-                """.formatted(TestApplication.httpPort()))) {
+                """.formatted(TestApplication.managementPort()))) {
             prometheus.awaitQuery("preflight_live_listener_up{job=\"preflight\"}", answer -> answer.contains("\"1\"]"));
             ObjectMapper json = new ObjectMapper();
             int rules = new YAMLMapper().readTree(RULES.toFile()).findValues("expr").size();
