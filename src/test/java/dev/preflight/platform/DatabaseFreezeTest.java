@@ -3,6 +3,7 @@ package dev.preflight.platform;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_SERVICE_UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +35,9 @@ import dev.preflight.platform.db.EmbeddedDatabase;
 /**
  * PostgreSQL frozen (SIGSTOP on the server and every backend, as a hung host or a stalled disk
  * leaves it) under a load of writes, then thawed (SIGCONT): while frozen, readiness is DOWN and
- * requests get a quick 503 with Retry-After rather than hanging, and the live-update listener finds
- * its silent connection lost; once thawed, everything recovers without a restart, live updates
- * listen again, and no acknowledged write is lost or made twice.
+ * requests get a quick 503 with Retry-After rather than hanging (a browser's as a page), and the
+ * live-update listener finds its silent connection lost; once thawed, everything recovers without
+ * a restart, live updates listen again, and no acknowledged write is lost or made twice.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DatabaseFreezeTest.Server.class, restrictToAnnotatedClass = true)
@@ -107,6 +108,9 @@ class DatabaseFreezeTest {
                 ProblemAssertions.problem(answer.then(), SC_SERVICE_UNAVAILABLE, "service-unavailable")
                         .header("Retry-After", "5");
             }
+            bounded(Api.admin()).accept("text/html").when().get("/services").then()
+                    .statusCode(SC_SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .body(containsString("The database cannot be reached right now"));
             Eventually.until(Duration.ofSeconds(60), () -> bounded(TestApplication.management()).when().get("/q/metrics").asString()
                     .contains("preflight_live_listener_up 0.0"));
         } finally {

@@ -19,6 +19,8 @@ import org.hibernate.exception.JDBCConnectionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -88,7 +90,7 @@ public class Problems {
         }
         if (wantsHtml(request)) {
             context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
-                    .end(FormTokens.fill(Templates.error(problem, type).render(), () -> ""));
+                    .end(FormTokens.fill(renderOutsideRequests(Templates.error(problem, type)), () -> ""));
             return;
         }
         try {
@@ -96,6 +98,24 @@ public class Problems {
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             context.response().end();
+        }
+    }
+
+    /**
+     * Renders a page at the HTTP layer, where no request context is active yet: one is opened for
+     * the rendering alone. The layout asks who is signed in, which on the I/O thread is nobody
+     * (the page shows no account menu rather than wait for the database).
+     */
+    private static String renderOutsideRequests(TemplateInstance page) {
+        ManagedContext requests = Arc.container().requestContext();
+        if (requests.isActive()) {
+            return page.render();
+        }
+        requests.activate();
+        try {
+            return page.render();
+        } finally {
+            requests.terminate();
         }
     }
 
