@@ -45,7 +45,8 @@ public enum ProblemType {
             "Something went wrong on the server. Nothing was changed by the failed request. "
                     + "Quote the request id when you report it."),
     SERVICE_UNAVAILABLE(503, "Service unavailable",
-            "The database cannot be reached right now. Nothing was changed; retry after the time given in Retry-After.");
+            "The database cannot be reached right now. Nothing was changed; try again in a few seconds (the "
+                    + "Retry-After header says how many).");
 
     private final int status;
     private final String title;

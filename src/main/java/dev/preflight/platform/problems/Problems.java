@@ -38,8 +38,6 @@ public class Problems {
 
     /** Seconds a client should wait before retrying after the database was unreachable. */
     public static final int RETRY_AFTER_SECONDS = 5;
-    private static final String DATABASE_UNAVAILABLE =
-            "The database cannot be reached right now. Nothing was changed; please retry shortly.";
 
     @CheckedTemplate
     static class Templates {
@@ -130,12 +128,13 @@ public class Problems {
 
     /** 503 with Retry-After: the database could not be reached. */
     public Response databaseUnavailable(HttpServerRequest request) {
-        return response(ProblemType.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, List.of(), request);
+        return response(ProblemType.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE.description(), List.of(),
+                request);
     }
 
     /** Ends a request with 503 and Retry-After before anything asks the database, which does not answer. */
     public void databaseUnavailable(RoutingContext context) {
-        send(context, ProblemType.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
+        send(context, ProblemType.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE.description());
     }
 
     /**
