@@ -124,7 +124,7 @@ final class Outbound {
             }
             Map<String, String> sent = sameOrigin(uri, first) ? headers : Map.of();
             PinnedHttp.Answer response = once(verb, target, sent, readBody);
-            String location = first(response, "Location");
+            String location = response.header("Location");
             if (!follow || !REDIRECTS.contains(response.status()) || location == null) {
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 return new Answer(response.status(), HttpHeaders.of(response.headers(), (name, value) -> true),
@@ -195,11 +195,6 @@ final class Outbound {
         } catch (IOException e) {
             throw connection(failure(e));
         }
-    }
-
-    private static String first(PinnedHttp.Answer answer, String name) {
-        List<String> values = answer.headers().get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private Unanswered connection(String seen) {

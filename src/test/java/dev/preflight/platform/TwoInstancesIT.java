@@ -31,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -167,60 +166,23 @@ class TwoInstancesIT {
 
     @Test
     void every_write_acknowledged_before_a_kill_9_is_there_after_the_restart() throws Exception {
-        String team = create(a, "/api/v1/teams", Map.of("name", "Team killed")).path("slug").asText();
-        String service = create(a, "/api/v1/services", Map.of("name", "Killed", "team", team, "tier", 2))
-                .path("slug").asText();
-        long launch = openLaunch(service, LocalDate.now().plusDays(20));
-        String item = firstItem(launch);
+        long launch = launchOf("Killed");
         PreflightProcess victim = launch("c").awaitReady();
 
-        List<String> acknowledged = new CopyOnWriteArrayList<>();
-        AtomicBoolean killed = new AtomicBoolean();
-        ExecutorService scripts = Executors.newFixedThreadPool(4);
-        List<Future<?>> running = new ArrayList<>();
-        for (int script = 0; script < 4; script++) {
-            int id = script;
-            running.add(scripts.submit(() -> {
-                for (int n = 0; !killed.get(); n++) {
-                    String comment = "kill-" + launch + "-" + id + "-" + n;
-                    try {
-                        HttpResponse<String> response = HTTP.send(victim.api("/api/v1/launches/" + launch + "/items/"
-                                + item, TOKEN).method("PATCH", HttpRequest.BodyPublishers.ofString(
-                                        "{\"comment\":\"" + comment + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 200) {
-                            acknowledged.add(comment);
-                        }
-                    } catch (IOException e) {
-                        return;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }));
-        }
-        Eventually.until(() -> acknowledged.size() >= 100);
+        Writers writers = new Writers(victim, launch, "kill-");
+        Eventually.until(() -> writers.acknowledged.size() >= 100);
         victim.process().destroyForcibly();
-        killed.set(true);
         victim.process().waitFor(30, TimeUnit.SECONDS);
-        for (Future<?> script : running) {
-            script.get(1, TimeUnit.MINUTES);
-        }
-        scripts.shutdown();
+        writers.finish();
 
         PreflightProcess restarted = launch("c").awaitReady();
-        Set<String> stored = new HashSet<>();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT comment FROM launch_event WHERE launch_id = ? AND comment LIKE 'kill-%'")) {
-            s.setLong(1, launch);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    stored.add(r.getString(1));
-                }
-            }
+        Set<String> stored;
+        try {
+            stored = stored(launch, "kill-");
         } finally {
             restarted.stop();
         }
+        List<String> acknowledged = writers.acknowledged;
         System.out.printf("kill -9 under load: %d writes acknowledged before the kill, %d of them stored, %d stored in all%n",
                 acknowledged.size(), acknowledged.stream().filter(stored::contains).count(), stored.size());
         assertThat(stored).as("every acknowledged write survived").containsAll(acknowledged);
@@ -233,11 +195,7 @@ class TwoInstancesIT {
      */
     @Test
     void sigterm_under_load_finishes_what_it_acknowledged_and_ends_the_live_streams() throws Exception {
-        String team = create(a, "/api/v1/teams", Map.of("name", "Team stopped")).path("slug").asText();
-        String service = create(a, "/api/v1/services", Map.of("name", "Stopped", "team", team, "tier", 2))
-                .path("slug").asText();
-        long launch = openLaunch(service, LocalDate.now().plusDays(20));
-        String item = firstItem(launch);
+        long launch = launchOf("Stopped");
         PreflightProcess victim = launch("d").awaitReady();
         CountDownLatch streamEnded = new CountDownLatch(1);
         HttpResponse<Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create(victim.url("/launches/"
@@ -255,65 +213,99 @@ class TwoInstancesIT {
         reader.setDaemon(true);
         reader.start();
 
-        List<String> acknowledged = new CopyOnWriteArrayList<>();
-        List<String> wrong = new CopyOnWriteArrayList<>();
-        AtomicInteger refused = new AtomicInteger();
-        ExecutorService scripts = Executors.newFixedThreadPool(4);
-        List<Future<?>> running = new ArrayList<>();
-        for (int script = 0; script < 4; script++) {
-            int id = script;
-            running.add(scripts.submit(() -> {
-                for (int n = 0; victim.process().isAlive(); n++) {
-                    String comment = "term-" + launch + "-" + id + "-" + n;
-                    try {
-                        HttpResponse<String> response = HTTP.send(victim.api("/api/v1/launches/" + launch + "/items/"
-                                + item, TOKEN).method("PATCH", HttpRequest.BodyPublishers.ofString(
-                                        "{\"comment\":\"" + comment + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 200) {
-                            acknowledged.add(comment);
-                        } else if (response.statusCode() == 503) {
-                            refused.incrementAndGet();
-                        } else {
-                            wrong.add(comment + ": " + response.statusCode() + " " + response.body());
-                        }
-                    } catch (IOException e) {
-                        return;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }));
-        }
-        Eventually.until(() -> acknowledged.size() >= 100);
+        Writers writers = new Writers(victim, launch, "term-");
+        Eventually.until(() -> writers.acknowledged.size() >= 100);
         long stopping = System.nanoTime();
         victim.process().destroy();
         assertThat(streamEnded.await(10, TimeUnit.SECONDS)).as("the live stream ended when shutdown began").isTrue();
         long streamMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
         assertThat(victim.process().waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
         long stoppedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
-        for (Future<?> script : running) {
-            script.get(1, TimeUnit.MINUTES);
-        }
-        scripts.shutdown();
+        writers.finish();
 
+        Set<String> stored = stored(launch, "term-");
+        System.out.printf("SIGTERM under load: the live stream ended after %d ms, the process after %d ms; %d writes "
+                + "acknowledged, all stored: %b; %d refused with 503%n", streamMillis, stoppedMillis,
+                writers.acknowledged.size(), stored.containsAll(writers.acknowledged), writers.refused.get());
+        assertThat(writers.wrong).as("answers other than 200 and 503").isEmpty();
+        assertThat(stored).as("every acknowledged write survived").containsAll(writers.acknowledged);
+        assertThat(stoppedMillis).as("ended inside the 2 s delay, the 20 s drain and the database's stop")
+                .isLessThan(45_000);
+    }
+
+    /**
+     * Four scripts commenting on a launch's first item through one instance for as long as it runs,
+     * each comment unique ({@code prefix} + launch + script + number); a failed connection ends a script.
+     */
+    private static final class Writers {
+
+        final List<String> acknowledged = new CopyOnWriteArrayList<>();
+        final List<String> wrong = new CopyOnWriteArrayList<>();
+        final AtomicInteger refused = new AtomicInteger();
+        private final ExecutorService scripts = Executors.newFixedThreadPool(4);
+        private final List<Future<?>> running = new ArrayList<>();
+
+        Writers(PreflightProcess instance, long launch, String prefix) throws Exception {
+            String item = firstItem(launch);
+            for (int script = 0; script < 4; script++) {
+                int id = script;
+                running.add(scripts.submit(() -> {
+                    for (int n = 0; instance.process().isAlive(); n++) {
+                        String comment = prefix + launch + "-" + id + "-" + n;
+                        try {
+                            HttpResponse<String> response = HTTP.send(instance.api("/api/v1/launches/" + launch
+                                    + "/items/" + item, TOKEN).method("PATCH", HttpRequest.BodyPublishers.ofString(
+                                            "{\"comment\":\"" + comment + "\"}")).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() == 200) {
+                                acknowledged.add(comment);
+                            } else if (response.statusCode() == 503) {
+                                refused.incrementAndGet();
+                            } else {
+                                wrong.add(comment + ": " + response.statusCode() + " " + response.body());
+                            }
+                        } catch (IOException e) {
+                            return;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }));
+            }
+        }
+
+        /** Waits for the scripts, which end with the instance. */
+        void finish() throws Exception {
+            for (Future<?> script : running) {
+                script.get(1, TimeUnit.MINUTES);
+            }
+            scripts.shutdown();
+        }
+    }
+
+    /** A launch on a new service of a new team, named after the test. */
+    private static long launchOf(String name) throws Exception {
+        String team = create(a, "/api/v1/teams", Map.of("name", "Team " + name)).path("slug").asText();
+        String service = create(a, "/api/v1/services", Map.of("name", name, "team", team, "tier", 2))
+                .path("slug").asText();
+        return openLaunch(service, LocalDate.now().plusDays(20));
+    }
+
+    /** The comments starting with the prefix that the launch's history holds, read from the database. */
+    private static Set<String> stored(long launch, String prefix) throws SQLException {
         Set<String> stored = new HashSet<>();
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT comment FROM launch_event WHERE launch_id = ? AND comment LIKE 'term-%'")) {
+                "SELECT comment FROM launch_event WHERE launch_id = ? AND comment LIKE ?")) {
             s.setLong(1, launch);
+            s.setString(2, prefix + "%");
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     stored.add(r.getString(1));
                 }
             }
         }
-        System.out.printf("SIGTERM under load: the live stream ended after %d ms, the process after %d ms; %d writes "
-                + "acknowledged, all stored: %b; %d refused with 503%n", streamMillis, stoppedMillis,
-                acknowledged.size(), stored.containsAll(acknowledged), refused.get());
-        assertThat(wrong).as("answers other than 200 and 503").isEmpty();
-        assertThat(stored).as("every acknowledged write survived").containsAll(acknowledged);
-        assertThat(stoppedMillis).as("ended inside the 2 s delay, the 20 s drain and the database's stop")
-                .isLessThan(45_000);
+        return stored;
     }
 
     private static long openLaunch(String service, LocalDate target) throws Exception {

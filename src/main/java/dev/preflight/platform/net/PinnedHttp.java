@@ -44,6 +44,11 @@ public final class PinnedHttp {
      * @param whole   whether that is the whole body
      */
     public record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean whole) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return first(headers, name);
+        }
     }
 
     private PinnedHttp() {
