@@ -70,7 +70,8 @@ class DatabaseOutageTest {
 
     @Test
     void readiness_and_the_api_follow_the_database_down_and_up_again() {
-        TestApplication.management().when().get("/q/health/ready").then().statusCode(SC_OK);
+        Eventually.until(BACK_WITHIN, () -> TestApplication.management().when().get("/q/health/ready").statusCode()
+                == SC_OK);
         Api.admin().when().get("/api/v1/teams").then().statusCode(SC_OK);
 
         Server.down();
