@@ -37,6 +37,12 @@ class DatabaseOutageTest {
     /** Connections the outage broke are dropped as they fail; readiness and the API are back within this. */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(5);
 
+    /**
+     * Once ready again, this many readiness checks and requests in a row succeed: connections the
+     * outage broke are dropped as they leave the pool, not handed to a request.
+     */
+    private static final int STAYS_BACK_FOR = 25;
+
     /** A PostgreSQL this test can stop and start again on the same port and data. */
     public static class Server implements QuarkusTestResourceLifecycleManager {
 
@@ -86,8 +92,11 @@ class DatabaseOutageTest {
         }
 
         Eventually.until(BACK_WITHIN, () -> TestApplication.management().when().get("/q/health/ready").statusCode() == SC_OK);
-        TestApplication.management().when().get("/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));
-        Eventually.until(BACK_WITHIN, () -> Api.admin().when().get("/api/v1/teams").statusCode() == SC_OK);
+        for (int i = 0; i < STAYS_BACK_FOR; i++) {
+            TestApplication.management().when().get("/q/health/ready").then().log().ifValidationFails()
+                    .statusCode(SC_OK).body("status", equalTo("UP"));
+            Api.admin().when().get("/api/v1/teams").then().log().ifValidationFails().statusCode(SC_OK);
+        }
     }
 
     /**

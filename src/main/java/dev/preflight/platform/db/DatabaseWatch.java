@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -105,7 +106,22 @@ public class DatabaseWatch implements HealthCheck {
         close();
     }
 
+    /**
+     * Asks on the watch's connection; a connection that fails at once (the database restarted and
+     * reset it) is replaced and asked again at once, so that only silence, or a database that
+     * refuses a new connection too, counts as not answering.
+     */
     private boolean ask() {
+        boolean reused = connection != null;
+        long start = System.nanoTime();
+        if (answers()) {
+            return true;
+        }
+        boolean failedAtOnce = System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1);
+        return reused && failedAtOnce && answers();
+    }
+
+    private boolean answers() {
         try {
             if (connection == null) {
                 connection = open();
