@@ -43,15 +43,30 @@ public final class LocalServer {
 
     /**
      * Configuration that runs Preflight in a schema of database {@code test} named for this run,
-     * emptied at start. Schemas of the same name left by runs that ended are dropped first.
+     * emptied at start, with two roles of this run's own as in production: {@code <schema>_owner}
+     * owns the schema and runs the migrations, {@code <schema>_app} is the role Preflight serves
+     * requests as. Schemas and roles of the same name left by runs that ended are dropped first.
      */
     public static Map<String, String> inSchema(String name) {
         String schema = ofThisRun(name);
-        dropSchemasOfEndedRuns(name);
+        dropWhatEndedRunsLeft(name);
+        String owner = schema + "_owner";
+        String app = schema + "_app";
+        try {
+            for (String role : List.of(owner, app)) {
+                execute("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE "
+                        + role + " LOGIN; END IF; END$$");
+            }
+            execute("GRANT CREATE ON DATABASE test TO " + owner);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not make this run's roles on the local server: " + e.getMessage(), e);
+        }
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", URL + "test?currentSchema=" + schema);
-        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.username", app);
         config.put("quarkus.datasource.password", "");
+        config.put("preflight.database.migration-user", owner);
+        config.put("preflight.database.migration-password", "");
         config.put("quarkus.flyway.schemas", schema);
         config.put("quarkus.flyway.create-schemas", "true");
         config.put("quarkus.flyway.clean-disabled", "false");
@@ -59,28 +74,36 @@ public final class LocalServer {
         return config;
     }
 
-    private static void dropSchemasOfEndedRuns(String name) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT nspname FROM pg_namespace WHERE nspname LIKE ?")) {
+    private static void dropWhatEndedRunsLeft(String name) {
+        try (Connection c = connect(); Statement drop = c.createStatement()) {
+            for (String schema : ofEndedRuns(c, "SELECT nspname FROM pg_namespace WHERE nspname LIKE ?", name)) {
+                drop.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+            for (String role : ofEndedRuns(c, "SELECT rolname FROM pg_roles WHERE rolname LIKE ?", name)) {
+                drop.execute("DROP OWNED BY " + role);
+                drop.execute("DROP ROLE IF EXISTS " + role);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not tidy the local server's schemas and roles: " + e.getMessage(), e);
+        }
+    }
+
+    /** Names {@code <name>_<pid>[_suffix]} that the query finds, of processes that have ended. */
+    private static List<String> ofEndedRuns(Connection c, String query, String name) throws SQLException {
+        List<String> ended = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(query)) {
             s.setString(1, name + "\\_%");
-            List<String> ended = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String schema = rs.getString(1);
-                    String pid = schema.substring(name.length() + 1);
+                    String found = rs.getString(1);
+                    String pid = found.substring(name.length() + 1).replaceFirst("_.*", "");
                     if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-                        ended.add(schema);
+                        ended.add(found);
                     }
                 }
             }
-            try (Statement drop = c.createStatement()) {
-                for (String schema : ended) {
-                    drop.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not tidy the local server's schemas: " + e.getMessage(), e);
         }
+        return ended;
     }
 
     /**

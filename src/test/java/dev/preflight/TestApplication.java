@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+
+import dev.preflight.platform.db.EmbeddedDatabase;
 
 /**
  * What every test application of this JVM shares: the first administrator (a password and an API
@@ -47,6 +54,15 @@ public class TestApplication implements QuarkusTestResourceLifecycleManager {
     /** A request to the management interface: health and metrics. */
     public static RequestSpecification management() {
         return RestAssured.given().port(managementPort());
+    }
+
+    /**
+     * A connection to the embedded database of the running test application as the role that owns
+     * the schema (the application's own connections may not change it).
+     */
+    public static Connection asOwner() throws SQLException {
+        EmbeddedDatabase database = EmbeddedDatabase.start(EmbeddedDatabase.Options.from(ConfigProvider.getConfig()));
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 
     public static int freePort() {

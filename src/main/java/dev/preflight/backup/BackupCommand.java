@@ -26,6 +26,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import dev.preflight.platform.db.EmbeddedDatabase;
 import dev.preflight.platform.db.EmbeddedDatabaseDriver;
 import dev.preflight.platform.db.EmbeddedDatabaseException;
+import dev.preflight.platform.db.Migrations;
 
 /**
  * {@code backup [FILE]} and {@code restore FILE} from the command line, for the database
@@ -134,13 +135,16 @@ public final class BackupCommand {
         return OK;
     }
 
-    /** The configured database; the embedded one is reached where it runs, or started for the command. */
+    /**
+     * The configured database, as the role that owns its schema; the embedded one is reached where it
+     * runs, or started for the command.
+     */
     private Restore.Target target(boolean attach) {
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
         if (!url.startsWith(EmbeddedDatabaseDriver.URL)) {
             out.println("Database: " + (url.contains("?") ? url.substring(0, url.indexOf('?')) : url));
-            return new Restore.Target(url, config.getOptionalValue("quarkus.datasource.username", String.class)
-                    .orElse(null), config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+            Migrations.Role owner = Migrations.owner(config);
+            return new Restore.Target(url, owner.user(), owner.password());
         }
         EmbeddedDatabase.Options options = EmbeddedDatabase.Options.from(config);
         Path dataDir = options.dataDir();

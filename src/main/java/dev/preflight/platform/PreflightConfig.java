@@ -218,6 +218,16 @@ public interface PreflightConfig {
          * database on a first start, 5 minutes by default.
          */
         Optional<String> startTimeout();
+
+        /**
+         * With a PostgreSQL of one's own: the role that owns the schema and runs the migrations,
+         * while {@code quarkus.datasource.username} names the role the application serves requests
+         * as (it may change rows, not the schema). Without it one role does both.
+         */
+        Optional<String> migrationUser();
+
+        /** The password of the migration role. */
+        Optional<String> migrationPassword();
     }
 
     interface Auth {

@@ -36,6 +36,7 @@ import dev.preflight.Api;
 import dev.preflight.Browser;
 import dev.preflight.Fixtures;
 import dev.preflight.Html;
+import dev.preflight.TestApplication;
 
 /**
  * The audit log is searchable and exportable by admins, and tamper-evident: an event changed or
@@ -143,9 +144,12 @@ class AuditTrailTest {
         Api.admin().when().get("/api/v1/audit").then().body("items.seq", everyItem(greaterThan(0)));
     }
 
-    /** A change made directly in the database, by someone who can switch the append-only guard off. */
+    /**
+     * A change made directly in the database by someone who can switch the append-only guard off:
+     * the schema's owner, not the application.
+     */
     private void sql(String statement) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestApplication.asOwner(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
             try {
                 s.execute(statement);

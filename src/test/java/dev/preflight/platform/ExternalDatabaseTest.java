@@ -3,11 +3,13 @@ package dev.preflight.platform;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -28,7 +30,8 @@ import dev.preflight.LocalServer;
 /**
  * With a JDBC URL configured, Preflight uses that server: here the PostgreSQL on 127.0.0.1:5432
  * (database {@code test}), in a schema of this run's own (another test run on the machine may use
- * the same server), emptied at start and dropped at the end.
+ * the same server), emptied at start and dropped by a later run, with a migration role that owns
+ * the tables and an application role that only uses them.
  */
 @QuarkusTest
 @TestProfile(ExternalDatabaseTest.External.class)
@@ -60,6 +63,20 @@ class ExternalDatabaseTest {
             assertThat(rs.getString(2)).isEqualTo("test");
             assertThat(rs.getString(3)).isEqualTo(SCHEMA);
             assertThat(rs.getLong(4)).isPositive();
+        }
+    }
+
+    @Test
+    void the_application_serves_as_its_own_role_and_the_migration_role_owns_the_tables() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT current_user, (SELECT min(tableowner) || ' ' || max(tableowner)"
+                    + " FROM pg_tables WHERE schemaname = current_schema())")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(SCHEMA + "_app");
+                assertThat(rs.getString(2)).isEqualTo(SCHEMA + "_owner " + SCHEMA + "_owner");
+            }
+            assertThatThrownBy(() -> s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("must be owner");
         }
     }
 

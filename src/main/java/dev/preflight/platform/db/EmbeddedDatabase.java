@@ -45,8 +45,10 @@ import dev.preflight.platform.CacheFolder;
  * ({@code postgres.log}; the running server logs into {@code postgres/log/})
  * and a lock file that the process serving the folder holds. The programs are unpacked once into
  * the cache folder ({@link PostgresBinaries}). The server listens on a random loopback port and
- * accepts password authentication only; the application connects as a role that owns its
- * database but is not a superuser.
+ * accepts password authentication only. Two roles, neither a superuser: {@value #USER} owns the
+ * database and its schema and runs the migrations; the application serves requests as
+ * {@value #APP_USER}, which may read and write rows but not change the schema, so it cannot turn off
+ * the audit log's append-only trigger.
  * <p>
  * Every step can be interrupted without harm: a new cluster is made in a temporary folder and
  * renamed into place only when it is whole, so a folder named {@code postgres} is always a whole
@@ -58,6 +60,7 @@ public final class EmbeddedDatabase {
 
     static final String DATABASE = "preflight";
     static final String USER = "preflight";
+    static final String APP_USER = "preflight_app";
     static final String SUPERUSER = "postgres";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
@@ -95,12 +98,12 @@ public final class EmbeddedDatabase {
     }
 
     private final int port;
-    private final String password;
+    private final Credentials credentials;
     private final PostgresServer server;
 
-    private EmbeddedDatabase(int port, String password, PostgresServer server) {
+    private EmbeddedDatabase(int port, Credentials credentials, PostgresServer server) {
         this.port = port;
-        this.password = password;
+        this.credentials = credentials;
         this.server = server;
     }
 
@@ -134,7 +137,7 @@ public final class EmbeddedDatabase {
             } else {
                 create(dir, server, deadline);
             }
-            Credentials credentials = credentials(dir);
+            Credentials credentials = credentials(dir).withAppPassword(dir.resolve(CREDENTIALS));
             int port = server.start(deadline);
             try {
                 ensureRoleAndDatabase(port, credentials);
@@ -151,7 +154,7 @@ public final class EmbeddedDatabase {
                 }
             }, "preflight-embedded-postgres-stop"));
             System.setProperty(runningKey(dir), String.valueOf(port));
-            EmbeddedDatabase database = new EmbeddedDatabase(port, credentials.password(), server);
+            EmbeddedDatabase database = new EmbeddedDatabase(port, credentials, server);
             LOG.infof("Embedded PostgreSQL %s ready on port %d in %d ms; data folder %s", binaries.version(), port,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), dir);
             return database;
@@ -173,7 +176,7 @@ public final class EmbeddedDatabase {
         if (System.getProperty(runningKey(dir)) == null && exists(dir) && FolderLock.heldElsewhere(dir)) {
             int port = postmasterPort(dir.resolve(CLUSTER)).orElseThrow(() -> new EmbeddedDatabaseException(
                     "The Preflight process using " + dir + " has no database server running."));
-            return new EmbeddedDatabase(port, credentials(dir).password(), null);
+            return new EmbeddedDatabase(port, credentials(dir), null);
         }
         return start(options);
     }
@@ -187,12 +190,22 @@ public final class EmbeddedDatabase {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
+    /** The role that owns the schema: migrations, backups and restores connect as it. */
     public String username() {
         return USER;
     }
 
     public String password() {
-        return password;
+        return credentials.password();
+    }
+
+    /** The role the application serves requests as: rows, not the schema. */
+    public String appUsername() {
+        return APP_USER;
+    }
+
+    public String appPassword() {
+        return credentials.appPassword();
     }
 
     public int port() {
@@ -243,7 +256,11 @@ public final class EmbeddedDatabase {
         }
     }
 
-    /** The application's role and database; made on the first start (again, if that start was cut short). */
+    /**
+     * The owner's role and database, made on the first start (again, if that start was cut short),
+     * and the application's role, made on the first start of a version that has it; its password is
+     * set on every start from the credentials file.
+     */
     private static void ensureRoleAndDatabase(int port, Credentials credentials) {
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
         try (Connection c = DriverManager.getConnection(url, SUPERUSER, credentials.superuserPassword());
@@ -258,6 +275,12 @@ public final class EmbeddedDatabase {
                     s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER + " ENCODING 'UTF8'");
                 }
             }
+            boolean appRole;
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APP_USER + "'")) {
+                appRole = rs.next();
+            }
+            s.execute((appRole ? "ALTER" : "CREATE") + " ROLE " + APP_USER
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + credentials.appPassword() + "'");
         } catch (SQLException e) {
             throw new EmbeddedDatabaseException("The embedded PostgreSQL refused Preflight's stored credentials ("
                     + e.getMessage() + "). If " + CREDENTIALS + " was changed or lost, move the data folder away and start"
@@ -291,7 +314,7 @@ public final class EmbeddedDatabase {
         if (port == null) {
             return Optional.empty();
         }
-        return Optional.of(new EmbeddedDatabase(Integer.parseInt(port), credentials(dir).password(), null));
+        return Optional.of(new EmbeddedDatabase(Integer.parseInt(port), credentials(dir), null));
     }
 
     /** Outside the {@code preflight.*} names, which Quarkus checks against its configuration on every start. */
@@ -434,11 +457,24 @@ public final class EmbeddedDatabase {
         }
     }
 
-    /** Generated passwords of the superuser and the application's role, kept in a file only its owner can read. */
-    private record Credentials(String superuserPassword, String password) {
+    /**
+     * Generated passwords of the superuser, the owner's role and the application's role, kept in a
+     * file only its owner can read.
+     */
+    private record Credentials(String superuserPassword, String password, String appPassword) {
 
         static Credentials generate() {
-            return new Credentials(randomSecret(), randomSecret());
+            return new Credentials(randomSecret(), randomSecret(), randomSecret());
+        }
+
+        /** These credentials, with a password for the application's role added to the file if it has none yet. */
+        Credentials withAppPassword(Path file) throws IOException {
+            if (appPassword != null) {
+                return this;
+            }
+            Credentials completed = new Credentials(superuserPassword, password, randomSecret());
+            completed.write(file);
+            return completed;
         }
 
         static Optional<Credentials> read(Path file) throws IOException {
@@ -449,7 +485,8 @@ public final class EmbeddedDatabase {
             try (InputStream in = Files.newInputStream(file)) {
                 properties.load(in);
             }
-            return Optional.of(new Credentials(properties.getProperty("superuser.password"), properties.getProperty("password")));
+            return Optional.of(new Credentials(properties.getProperty("superuser.password"), properties.getProperty("password"),
+                    properties.getProperty("app.password")));
         }
 
         void write(Path file) throws IOException {
@@ -460,6 +497,8 @@ public final class EmbeddedDatabase {
             properties.setProperty("user", USER);
             properties.setProperty("password", password);
             properties.setProperty("superuser.password", superuserPassword);
+            properties.setProperty("app.user", APP_USER);
+            properties.setProperty("app.password", appPassword);
             try (OutputStream out = Files.newOutputStream(temp)) {
                 properties.store(out, "Generated by Preflight for its embedded PostgreSQL. Keep private.");
             }

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The JDBC driver behind Preflight's datasource. The URL {@value #URL} (the default) means
- * "the embedded PostgreSQL", which {@link EmbeddedDatabaseStartup} has started before the pool
- * hands out its first connection; each connection reaches it with its generated credentials. Any
+ * "the embedded PostgreSQL", which {@link Migrations} has started before the pool hands out its
+ * first connection; each connection reaches it as the application's role, with its generated
+ * credentials. Any
  * other URL, such as {@code jdbc:postgresql://db:5432/preflight} from
  * {@code QUARKUS_DATASOURCE_JDBC_URL}, goes to the PostgreSQL driver unchanged and nothing is started.
  */
@@ -36,8 +37,8 @@ public final class EmbeddedDatabaseDriver implements Driver {
         }
         Properties credentials = new Properties();
         credentials.putAll(info);
-        credentials.setProperty("user", database.username());
-        credentials.setProperty("password", database.password());
+        credentials.setProperty("user", database.appUsername());
+        credentials.setProperty("password", database.appPassword());
         return postgres.connect(database.jdbcUrl(), credentials);
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A separate Preflight-like process for {@link EmbeddedDatabaseTest}: starts the embedded database
- * on a folder, then writes, reads, holds it, or dies without shutting down.
+ * on a folder, then writes, reads, holds it, dies without shutting down, or connects as the role
+ * the application serves as.
  */
 public final class EmbeddedDatabaseChild {
 
@@ -21,6 +22,14 @@ public final class EmbeddedDatabaseChild {
 
     public static void main(String[] args) throws SQLException, IOException {
         EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), false);
+        if (args[1].equals("serve")) {
+            try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.appUsername(),
+                    database.appPassword()); ResultSet rs = c.createStatement().executeQuery("SELECT current_user")) {
+                rs.next();
+                System.out.println("serving as " + rs.getString(1));
+            }
+            return;
+        }
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS note (text text NOT NULL)");

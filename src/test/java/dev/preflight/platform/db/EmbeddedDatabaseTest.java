@@ -56,6 +56,18 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void a_folder_made_before_the_application_had_its_own_role_gets_one_at_the_next_start() throws Exception {
+        child("write", "x");
+        Path credentials = dataDir.resolve("postgres.credentials");
+        List<String> older = Files.readAllLines(credentials).stream().filter(line -> !line.startsWith("app.")).toList();
+        Files.write(credentials, older);
+
+        assertThat(child("serve").output()).contains("serving as preflight_app");
+        assertThat(Files.readString(credentials)).contains("app.password=");
+        assertThat(child("serve").output()).as("the same password on the start after").contains("serving as preflight_app");
+    }
+
+    @Test
     void the_cluster_is_private_and_password_protected() throws Exception {
         child("write", "x");
         assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf")))

@@ -37,7 +37,7 @@ class MigrationHistoryTest {
                 .dataSource(LocalServer.URL + "test", "postgres", "")
                 .schemas(SCHEMA).createSchemas(true).locations("classpath:dev/preflight/platform/db/no-sql-migrations")
                 .javaMigrations(new V1__Look_at_the_locks());
-        new EmbeddedDatabaseStartup(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
+        new Migrations(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
                 Map.of("quarkus.datasource.jdbc.url", LocalServer.URL + "test"), "test", 100)).build())
                 .customize(configuration);
         try {
