@@ -97,6 +97,10 @@ class BrowserJourneysTest {
             assertThat(page.locator("#results tbody tr")).hasCount(1);
             assertThat(page.locator("#results tbody tr")).containsText("Journey team " + team);
             admin.check("services");
+
+            page.navigate("/admin/backup");
+            assertThat(page.locator("h1")).hasText("Backup");
+            admin.check("backup");
         }
     }
 
