@@ -9,6 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+
 /**
  * How people sign in, chosen by configuration alone: local accounts (the default), or an OpenID
  * Connect provider when {@code QUARKUS_OIDC_TENANT_ENABLED=true} and its issuer are configured.
@@ -32,6 +36,28 @@ public class AuthMode {
         String safe = safeNext(next);
         String base = oidc ? "/login/oidc" : "/login";
         return safe.equals("/") ? base : base + "?next=" + URLEncoder.encode(safe, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The page to come back to after signing in, for a request that found no session: the address
+     * asked for; for a form sent (POST and the like, which no link can ask for again) the page the
+     * form was on, from the Referer, or else the start page.
+     */
+    public static String returnTo(HttpServerRequest request) {
+        if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
+            return request.uri();
+        }
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            URI page = new URI(referer);
+            return page.getRawPath() == null || page.getRawPath().isEmpty() ? "/"
+                    : page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 
     /** A local path to return to after sign-in; anything else (another site, a scheme, not an address) becomes "/". */

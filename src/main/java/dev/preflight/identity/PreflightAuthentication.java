@@ -64,7 +64,7 @@ public class PreflightAuthentication implements HttpAuthenticationMechanism {
         if (mode.oidc()) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(new ChallengeData(302, "Location", mode.signInPath(context.request().uri())));
+        return Uni.createFrom().item(new ChallengeData(302, "Location", mode.signInPath(AuthMode.returnTo(context.request()))));
     }
 
     @Override

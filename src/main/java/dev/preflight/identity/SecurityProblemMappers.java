@@ -58,7 +58,7 @@ public class SecurityProblemMappers {
 
     private Response signIn(HttpServerRequest request, String detail) {
         if (Problems.wantsHtml(request)) {
-            return Response.seeOther(URI.create(mode.signInPath(request.uri()))).build();
+            return Response.seeOther(URI.create(mode.signInPath(AuthMode.returnTo(request)))).build();
         }
         return Response.fromResponse(problems.response(ProblemType.UNAUTHORIZED, detail, List.of(), request))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Preflight\"").build();

@@ -52,6 +52,18 @@ class SignInTest {
     }
 
     @Test
+    void a_form_sent_after_the_session_ended_leads_back_to_the_page_it_was_on() {
+        given().redirects().follow(false).accept("text/html").header("Referer", "http://localhost/admin/backup?from=menu")
+                .contentType(ContentType.URLENC).formParam("_csrf", "from-the-old-session")
+                .when().post("/admin/backup/download")
+                .then().statusCode(SC_SEE_OTHER)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login?next=%2Fadmin%2Fbackup%3Ffrom%3Dmenu"));
+        given().redirects().follow(false).accept("text/html").contentType(ContentType.URLENC)
+                .formParam("_csrf", "from-the-old-session").when().post("/admin/backup/download")
+                .then().statusCode(SC_SEE_OTHER).header("Location", org.hamcrest.Matchers.endsWith("/login"));
+    }
+
+    @Test
     void the_session_cookie_is_fresh_http_only_and_same_site() {
         Fixtures.TestUser user = Fixtures.user("viewer");
         Response signedIn = signIn(user.username(), user.password(), "/");
