@@ -45,7 +45,8 @@ public final class BackupCommand {
               java -jar quarkus-run.jar backup [FILE]   write a backup (default: preflight-<UTC time>.backup)
               java -jar quarkus-run.jar restore FILE    restore a backup into an empty database
             The database is the one Preflight is configured with: the embedded one in PREFLIGHT_DATA_DIR
-            (default ~/.preflight), or QUARKUS_DATASOURCE_JDBC_URL with QUARKUS_DATASOURCE_USERNAME and
+            (default ~/.preflight), or QUARKUS_DATASOURCE_JDBC_URL, reached as the role that owns its schema:
+            PREFLIGHT_DATABASE_MIGRATION_USER and _PASSWORD when set, else QUARKUS_DATASOURCE_USERNAME and
             QUARKUS_DATASOURCE_PASSWORD.""";
 
     private final SmallRyeConfig config;

@@ -267,7 +267,7 @@ public final class EmbeddedDatabase {
                 Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
                 if (!rs.next()) {
-                    s.execute("CREATE ROLE " + USER + " LOGIN NOSUPERUSER PASSWORD '" + credentials.password() + "'");
+                    s.execute("CREATE ROLE " + USER + " LOGIN NOSUPERUSER PASSWORD " + literal(credentials.password()));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
@@ -280,12 +280,17 @@ public final class EmbeddedDatabase {
                 appRole = rs.next();
             }
             s.execute((appRole ? "ALTER" : "CREATE") + " ROLE " + APP_USER
-                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + credentials.appPassword() + "'");
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + literal(credentials.appPassword()));
         } catch (SQLException e) {
             throw new EmbeddedDatabaseException("The embedded PostgreSQL refused Preflight's stored credentials ("
                     + e.getMessage() + "). If " + CREDENTIALS + " was changed or lost, move the data folder away and start"
                     + " again.", e);
         }
+    }
+
+    /** A value as an SQL string literal: the credentials file may have been edited by hand. */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** A cluster of another PostgreSQL major version cannot be served by these programs. */

@@ -1,8 +1,11 @@
 package dev.preflight.platform.db;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Singleton;
 
@@ -10,6 +13,7 @@ import org.eclipse.microprofile.config.Config;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import io.quarkus.runtime.PreventFurtherStepsException;
@@ -43,6 +47,7 @@ public class Migrations implements FlywayConfigurationCustomizer {
 
     private static final String MIGRATION_USER = "preflight.database.migration-user";
     private static final String MIGRATION_PASSWORD = "preflight.database.migration-password";
+    private static final String DRIVER_SETTINGS = "quarkus.datasource.jdbc.additional-jdbc-properties.";
 
     private final Config config;
 
@@ -61,14 +66,14 @@ public class Migrations implements FlywayConfigurationCustomizer {
             } catch (EmbeddedDatabaseException e) {
                 throw new PreventFurtherStepsException(e.getMessage(), 1);
             }
-            configuration.dataSource(database.jdbcUrl(), database.username(), database.password());
+            configuration.dataSource(asOwner(database.jdbcUrl(), new Role(database.username(), database.password())));
             grantTo(configuration, database.appUsername());
             return;
         }
         Role owner = owner(config);
         Optional<String> runtime = config.getOptionalValue("quarkus.datasource.username", String.class);
         if (owner.user() != null && runtime.isPresent() && !owner.user().equals(runtime.get())) {
-            configuration.dataSource(url, owner.user(), owner.password());
+            configuration.dataSource(asOwner(url, owner));
             grantTo(configuration, runtime.get());
         }
     }
@@ -88,6 +93,28 @@ public class Migrations implements FlywayConfigurationCustomizer {
         }
         return new Role(config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+    }
+
+    /**
+     * Connections as the owner, with the same driver settings as the pool's
+     * ({@code quarkus.datasource.jdbc.additional-jdbc-properties.*}: TLS, keepalive, timeouts).
+     */
+    private DataSource asOwner(String url, Role owner) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser(owner.user());
+        dataSource.setPassword(owner.password());
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(DRIVER_SETTINGS)) {
+                try {
+                    dataSource.setProperty(name.substring(DRIVER_SETTINGS.length()), config.getValue(name, String.class));
+                } catch (SQLException e) {
+                    throw new PreventFurtherStepsException("The database setting " + name + " is not one the PostgreSQL "
+                            + "driver knows: " + e.getMessage(), 1);
+                }
+            }
+        }
+        return dataSource;
     }
 
     private static void grantTo(FluentConfiguration configuration, String role) {
