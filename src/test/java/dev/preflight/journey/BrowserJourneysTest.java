@@ -2,6 +2,7 @@ package dev.preflight.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
@@ -320,6 +321,10 @@ class BrowserJourneysTest {
             assertThat(page.locator("h1")).hasText("Go-live basics");
             assertThat(page.locator("section.checklist")).hasCount(2);
             admin.check("template");
+            page.navigate("/templates/release-it-production-readiness");
+            assertThat(page.locator(".badge-check").first()).isVisible();
+            admin.check("template-with-checks");
+            page.goBack();
 
             page.locator("summary", new Page.LocatorOptions().setHasText("Clone this template")).click();
             page.locator("#cloneSlug").fill(slug + "-copy");
@@ -380,6 +385,9 @@ class BrowserJourneysTest {
         try (Journey journey = Journey.signedIn(base, engineer.username(), engineer.password())) {
             Page page = journey.page;
             page.navigate("/settings/tokens");
+            assertThat(page.locator("#expiresOn").boundingBox().height)
+                    .as("a date field is drawn like a text field (its calendar button adds a little)")
+                    .isCloseTo(page.locator("#name").boundingBox().height, offset(4.0));
             page.locator("#name").fill("release-pipeline");
             page.locator("input[name=write]").check();
             page.locator("form[action='/settings/tokens'] button[type=submit]").click();
