@@ -23,7 +23,7 @@ import dev.preflight.TestApplication;
  * Preflight as shipped ({@code target/quarkus-app}), run as a process of its own with the given
  * environment, for the tests that start, kill and restart it or run its commands.
  */
-record PreflightProcess(String name, int port, int managementPort, Process process, Path log) {
+record PreflightProcess(String name, int port, int managementPort, Process process, Path log, Path dataDir) {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Duration START_LIMIT = Duration.ofMinutes(3);
@@ -54,7 +54,8 @@ record PreflightProcess(String name, int port, int managementPort, Process proce
         command.addAll(java(List.of()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new PreflightProcess(name, port, managementPort, builder.start(), log);
+        Path dataDir = env.containsKey("PREFLIGHT_DATA_DIR") ? Path.of(env.get("PREFLIGHT_DATA_DIR")) : null;
+        return new PreflightProcess(name, port, managementPort, builder.start(), log, dataDir);
     }
 
     /** Runs a command of Preflight's ({@code backup}, {@code restore}) to its end. */
@@ -112,13 +113,19 @@ record PreflightProcess(String name, int port, int managementPort, Process proce
 
     /**
      * Stops the process as an operator would (SIGTERM), forcibly if it does not end within two
-     * minutes (its database stops first, which takes a while on a busy machine).
+     * minutes (its database stops first, which takes a while on a busy machine). A process that
+     * ended by itself leaves no embedded PostgreSQL running on its data folder.
      */
     void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
+            return;
+        }
+        if (dataDir != null) {
+            assertThat(dataDir.resolve("postgres/postmaster.pid"))
+                    .as("no embedded PostgreSQL left running after " + name + " stopped; see " + log).doesNotExist();
         }
     }
 

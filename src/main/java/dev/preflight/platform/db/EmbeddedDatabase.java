@@ -123,6 +123,9 @@ public final class EmbeddedDatabase {
         if (running.isPresent()) {
             return running.get();
         }
+        if (System.getProperty(stoppedKey(dir)) != null) {
+            throw stopping(dir);
+        }
         long started = System.nanoTime();
         long deadline = started + options.startLimit().toNanos();
         Folders.create(dir, "data folder", "PREFLIGHT_DATA_DIR");
@@ -145,14 +148,20 @@ public final class EmbeddedDatabase {
                 server.stop();
                 throw e;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                System.clearProperty(runningKey(dir));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    System.setProperty(stoppedKey(dir), "true");
+                    System.clearProperty(runningKey(dir));
+                    server.stop();
+                    lock.release();
+                    if (options.ephemeral()) {
+                        Folders.delete(dir);
+                    }
+                }, "preflight-embedded-postgres-stop"));
+            } catch (IllegalStateException shuttingDown) {
                 server.stop();
-                lock.release();
-                if (options.ephemeral()) {
-                    Folders.delete(dir);
-                }
-            }, "preflight-embedded-postgres-stop"));
+                throw stopping(dir);
+            }
             System.setProperty(runningKey(dir), String.valueOf(port));
             EmbeddedDatabase database = new EmbeddedDatabase(port, credentials, server);
             LOG.infof("Embedded PostgreSQL %s ready on port %d in %d ms; data folder %s", binaries.version(), port,
@@ -325,6 +334,19 @@ public final class EmbeddedDatabase {
     /** Outside the {@code preflight.*} names, which Quarkus checks against its configuration on every start. */
     private static String runningKey(Path dir) {
         return "dev.preflight.embedded-database.running:" + dir;
+    }
+
+    /**
+     * Set when the process stops the folder's server on its way out: a connection asked for after
+     * that (a pool refilling, a scheduled job) must not start a server that nothing would stop.
+     */
+    private static String stoppedKey(Path dir) {
+        return "dev.preflight.embedded-database.stopped:" + dir;
+    }
+
+    private static EmbeddedDatabaseException stopping(Path dir) {
+        return new EmbeddedDatabaseException("Preflight is stopping; the embedded PostgreSQL in " + dir
+                + " is not started again.");
     }
 
     private static Credentials credentials(Path dir) {

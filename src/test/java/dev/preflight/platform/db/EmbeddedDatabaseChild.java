@@ -9,11 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A separate Preflight-like process for {@link EmbeddedDatabaseTest}: starts the embedded database
- * on a folder, then writes, reads, holds it, dies without shutting down, or connects as the role
- * the application serves as.
+ * on a folder, then writes, reads, holds it, dies without shutting down, connects as the role the
+ * application serves as, or keeps asking for the server while it stops.
  */
 public final class EmbeddedDatabaseChild {
 
@@ -59,8 +60,33 @@ public final class EmbeddedDatabaseChild {
                     System.out.flush();
                     System.in.read();
                 }
+                case "ask-while-stopping" -> {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> askAfterTheServerStopped(Path.of(args[0]))));
+                    System.out.println("stopping");
+                }
                 default -> throw new IllegalArgumentException(args[1]);
             }
+        }
+    }
+
+    /**
+     * As a connection pool refilling while the process stops: once the embedded database's own
+     * shutdown hook has stopped the server, asks for it again and says what it got.
+     */
+    private static void askAfterTheServerStopped(Path dataDir) {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("preflight-embedded-postgres-stop")).forEach(t -> {
+                    try {
+                        t.join(TimeUnit.MINUTES.toMillis(1));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        try {
+            EmbeddedDatabase.start(dataDir, false);
+            System.out.println("started again");
+        } catch (RuntimeException e) {
+            System.out.println("refused: " + e.getMessage());
         }
     }
 }

@@ -56,6 +56,15 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void a_connection_asked_for_while_the_process_stops_does_not_start_a_server_that_outlives_it() throws Exception {
+        Result stopped = child("ask-while-stopping");
+        assertThat(stopped.output()).contains("stopping")
+                .contains("refused: Preflight is stopping; the embedded PostgreSQL in");
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("no server left running after the process")
+                .doesNotExist();
+    }
+
+    @Test
     void a_folder_made_before_the_application_had_its_own_role_gets_one_at_the_next_start() throws Exception {
         child("write", "x");
         Path credentials = dataDir.resolve("postgres.credentials");
