@@ -71,6 +71,13 @@ public final class EmbeddedDatabase {
     private static final String LOCK = "preflight.lock";
     private static final Duration DEFAULT_START_LIMIT = Duration.ofMinutes(5);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** The shutdown hook that stops the server when the JVM ends. */
+    static final String STOP_THREAD = "preflight-embedded-postgres-stop";
+    /**
+     * Marks a folder whose server this JVM stopped on its way out: a connection asked for after that
+     * (a pool refilling, a scheduled job) must not start a server that nothing would stop.
+     */
+    private static final String STOPPED = "stopped";
 
     /** Where the database lives, where its programs are unpacked, and how long starting it may take. */
     public record Options(Path dataDir, Path cacheDir, Duration startLimit, boolean ephemeral) {
@@ -123,9 +130,6 @@ public final class EmbeddedDatabase {
         if (running.isPresent()) {
             return running.get();
         }
-        if (System.getProperty(stoppedKey(dir)) != null) {
-            throw stopping(dir);
-        }
         long started = System.nanoTime();
         long deadline = started + options.startLimit().toNanos();
         Folders.create(dir, "data folder", "PREFLIGHT_DATA_DIR");
@@ -150,14 +154,13 @@ public final class EmbeddedDatabase {
             }
             try {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    System.setProperty(stoppedKey(dir), "true");
-                    System.clearProperty(runningKey(dir));
+                    System.setProperty(runningKey(dir), STOPPED);
                     server.stop();
                     lock.release();
                     if (options.ephemeral()) {
                         Folders.delete(dir);
                     }
-                }, "preflight-embedded-postgres-stop"));
+                }, STOP_THREAD));
             } catch (IllegalStateException shuttingDown) {
                 server.stop();
                 throw stopping(dir);
@@ -328,20 +331,19 @@ public final class EmbeddedDatabase {
         if (port == null) {
             return Optional.empty();
         }
+        if (port.equals(STOPPED)) {
+            throw stopping(dir);
+        }
         return Optional.of(new EmbeddedDatabase(Integer.parseInt(port), credentials(dir), null));
     }
 
-    /** Outside the {@code preflight.*} names, which Quarkus checks against its configuration on every start. */
+    /**
+     * The port of the folder's server while this JVM runs it, or {@value #STOPPED} once the JVM has
+     * stopped it on its way out. Outside the {@code preflight.*} names, which Quarkus checks against
+     * its configuration on every start.
+     */
     private static String runningKey(Path dir) {
         return "dev.preflight.embedded-database.running:" + dir;
-    }
-
-    /**
-     * Set when the process stops the folder's server on its way out: a connection asked for after
-     * that (a pool refilling, a scheduled job) must not start a server that nothing would stop.
-     */
-    private static String stoppedKey(Path dir) {
-        return "dev.preflight.embedded-database.stopped:" + dir;
     }
 
     private static EmbeddedDatabaseException stopping(Path dir) {

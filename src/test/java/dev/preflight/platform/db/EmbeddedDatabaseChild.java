@@ -75,7 +75,7 @@ public final class EmbeddedDatabaseChild {
      */
     private static void askAfterTheServerStopped(Path dataDir) {
         Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("preflight-embedded-postgres-stop")).forEach(t -> {
+                .filter(t -> t.getName().equals(EmbeddedDatabase.STOP_THREAD)).forEach(t -> {
                     try {
                         t.join(TimeUnit.MINUTES.toMillis(1));
                     } catch (InterruptedException e) {
